@@ -1,0 +1,63 @@
+"""rules: Report -> findings.  Runs every enabled rule over a parsed report."""
+
+from __future__ import annotations
+
+from .model import Finding, Place
+from .parse import parse
+
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+class _Args(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _end_place(line, end: int, start: int) -> Place:
+    if end <= start:
+        return line.place(start)
+    p = line.place(end - 1)
+    return Place(p.line, p.column + 1, p.extra, p.label)
+
+
+def make_finding(doc, rule, problem) -> Finding:
+    msg = rule.message_for(problem.key).format_map(_Args(problem.args))
+    span = problem.span
+    if span is None or not doc.lines:
+        start = end = Place(1, 1)
+        source, c0, c1, order = "", 0, 0, (0, 0)
+    else:
+        li = min(max(span.line, 0), len(doc.lines) - 1)
+        line = doc.lines[li]
+        start = line.place(span.start)
+        end = _end_place(line, span.end, span.start)
+        source, c0, c1 = line.display_text(), span.start, max(span.end, span.start)
+        order = (li, span.start)
+    f = Finding(path=doc.path, rule=rule.code, name=rule.name, severity=rule.severity,
+                message=msg, start=start, end=end, tags=rule.tags, cell=problem.cell,
+                source=source, col0=c0, col1=c1)
+    return order, f
+
+
+def check_document(doc, ruleset) -> list:
+    """All findings of the enabled rules on ``doc``, in document order."""
+    report = parse(doc, ruleset.template)
+    out = []
+    for rule in ruleset.rules:
+        if not rule.enabled:
+            continue
+        for problem in rule.module.check(report, rule.options):
+            out.append(make_finding(doc, rule, problem))
+    out.sort(key=lambda of: (of[0], of[1].rule, of[1].message))
+    seen, findings = set(), []
+    for _order, f in out:
+        key = (f.rule, f.start, f.message)
+        if key not in seen:
+            seen.add(key)
+            findings.append(f)
+    return findings
+
+
+def fails(findings, level: str) -> bool:
+    need = SEVERITY_RANK[level]
+    return any(SEVERITY_RANK[f.severity] >= need for f in findings)

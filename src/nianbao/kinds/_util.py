@@ -1,0 +1,26 @@
+"""Small helpers shared by the rule kinds (no parsing here)."""
+
+from __future__ import annotations
+
+from ..model import Span
+
+
+def heading_span(hit) -> Span:
+    return Span(hit.line, hit.start, hit.end)
+
+
+def line_span(doc, index: int) -> Span:
+    """The content of line ``index`` (whole line when it is blank)."""
+    text = doc.lines[index].text if 0 <= index < len(doc.lines) else ""
+    stripped = text.strip()
+    if not stripped:
+        return Span(max(0, min(index, len(doc.lines) - 1)), 0, 0)
+    start = text.index(stripped[0])
+    return Span(index, start, start + len(stripped))
+
+
+def first_text_line(doc) -> int:
+    for i, ln in enumerate(doc.lines):
+        if ln.text.strip():
+            return i
+    return 0

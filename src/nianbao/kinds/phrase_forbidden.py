@@ -1,0 +1,39 @@
+"""不应出现的文字（可在规则包中自定义，无需写代码）。
+
+在每一行中查找 ``patterns`` 里的正则表达式，每处匹配报告一次，位置精确到匹配的
+文字。用来发现模板占位符（“XX镇”“××局”）、过时的文号等。``section`` 可把查找限制在
+某一章节。
+"""
+
+import re
+
+from ..model import Problem, Span
+
+KIND = "phrase-forbidden"
+OPTIONS = {
+    "section": (str, "全文", "在哪一章节中查找：一 至 六，或 全文"),
+    "patterns": (list, [], "不应出现的正则表达式（在原文的每一行上匹配）"),
+    "describe": (str, "", "消息中对问题的描述"),
+}
+MESSAGES = ("",)
+
+
+def check(report, options):
+    section = options["section"]
+    if section == "全文":
+        lines = range(len(report.doc.lines))
+    else:
+        spec = next((s for s in report.template.headings if s.number == section), None)
+        if spec is None:
+            return
+        lines = report.section_lines(spec.index)
+    pats = [re.compile(p) for p in options["patterns"]]
+    for i in lines:
+        if i in report.page_markers:
+            continue
+        text = report.doc.lines[i].text
+        for p in pats:
+            for m in p.finditer(text):
+                if m.end() > m.start():
+                    yield Problem(Span(i, m.start(), m.end()),
+                                  {"found": m.group(0), "describe": options["describe"]})

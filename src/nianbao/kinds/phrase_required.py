@@ -1,0 +1,48 @@
+"""某一章节必须提到的内容（可在规则包中自定义，无需写代码）。
+
+在 ``section`` 指定的章节（“一”至“六”，或“全文”）中查找 ``patterns`` 里的正则
+表达式；``mode: any`` 时找到任意一个即可，``mode: all`` 时每一个都要找到。找不到时
+在该章节标题处报告。章节本身缺失时不报告（那由缺少章节标题的规则负责）。
+"""
+
+import re
+
+from ..model import Problem
+from ..parse.normalize import fold
+from ._util import first_text_line, heading_span, line_span
+
+KIND = "phrase-required"
+OPTIONS = {
+    "section": (str, "全文", "在哪一章节中查找：一 至 六，或 全文"),
+    "patterns": (list, [], "要查找的正则表达式（在去掉空白的文字上匹配）"),
+    "mode": (str, "any", "any：找到任意一个即可；all：每一个都要找到"),
+    "describe": (str, "", "消息中对所缺内容的描述"),
+}
+MESSAGES = ("",)
+
+
+def section_text(report, section: str):
+    """(folded text of the section, span to point at) or (None, None) when absent."""
+    doc = report.doc
+    if section == "全文":
+        lines = range(len(doc.lines))
+        span = line_span(doc, first_text_line(doc))
+    else:
+        spec = next((s for s in report.template.headings if s.number == section), None)
+        if spec is None or spec.index not in report.sections:
+            return None, None
+        lines = report.section_lines(spec.index)
+        hit = next(h for h in report.accepted_headings() if h.spec.index == spec.index)
+        span = heading_span(hit)
+    return fold("".join(doc.lines[i].text for i in lines if i not in report.page_markers)), span
+
+
+def check(report, options):
+    text, span = section_text(report, options["section"])
+    if text is None:
+        return
+    pats = [re.compile(p) for p in options["patterns"]]
+    hits = [bool(p.search(text)) for p in pats]
+    ok = all(hits) if options["mode"] == "all" else any(hits)
+    if not ok:
+        yield Problem(span, {"section": options["section"], "describe": options["describe"]})

@@ -1,0 +1,18 @@
+"""缺少报告标题。
+
+报告开头（第一个章节标题之前）找不到含“报告”二字的标题时报告，位置指向报告的
+第一行。
+"""
+
+from ..model import Problem
+from ._util import first_text_line, line_span
+
+KIND = "title-missing"
+OPTIONS = {}
+MESSAGES = ("",)
+
+
+def check(report, options):
+    if report.title is None:
+        yield Problem(line_span(report.doc, first_text_line(report.doc)),
+                      {"expected": report.template.title_text})

@@ -1,0 +1,58 @@
+"""parse: Document -> Report (title, section headings, template-mapped tables).
+
+Everything a rule needs is computed here once; rules only judge the Report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .headings import HeadingHit, find_headings
+from .title import TitleInfo, YearMention, body_years, dominant_year, find_period, find_title
+
+
+@dataclass
+class Report:
+    doc: object  # model.Document
+    template: object  # template.Template
+    page_markers: set  # line indexes of page markers ("- 3 -")
+    headings: list  # HeadingHit, every hit in document order
+    sections: dict  # heading index 0..5 -> (first line, end line exclusive), accepted headings only
+    title: TitleInfo | None
+    period: YearMention | None
+    tables: dict = field(default_factory=dict)  # "二"/"三"/"四" -> table reading (parse.tables)
+
+    def section_lines(self, index: int) -> range:
+        span = self.sections.get(index)
+        return range(span[0], span[1]) if span else range(0)
+
+    def accepted_headings(self) -> list:
+        return [h for h in self.headings if not h.duplicate and not h.out_of_order]
+
+
+def page_marker_lines(doc, template) -> set:
+    rx = template.page_marker_re
+    return {i for i, ln in enumerate(doc.lines) if ln.cells is None and rx.match(ln.text)}
+
+
+def parse(doc, template) -> Report:
+    markers = page_marker_lines(doc, template)
+    hits = find_headings(doc, template, markers)
+    accepted = [h for h in hits if not h.duplicate and not h.out_of_order]
+    sections = {}
+    for k, h in enumerate(accepted):
+        end = accepted[k + 1].line if k + 1 < len(accepted) else len(doc.lines)
+        sections[h.spec.index] = (h.line, end)
+    first = hits[0].line if hits else -1
+    title = find_title(doc, template, first, markers)
+    report = Report(doc, template, markers, hits, sections, title, find_period(doc, template))
+    try:
+        from .tables import read_tables
+    except ImportError:  # the table reader is optional while it is being built
+        read_tables = None
+    if read_tables is not None:
+        report.tables = read_tables(report)
+    return report
+
+
+__all__ = ["Report", "HeadingHit", "TitleInfo", "YearMention", "parse", "body_years", "dominant_year"]

@@ -1,0 +1,121 @@
+"""Find the six section headings of the template in a document.
+
+A line is a section heading when, after Markdown marks and the numbering are
+taken off, what is left is exactly the template wording of a section or one of
+its known variants (compared after :func:`fold`).  Numbering alone never makes a
+heading: "三、本年度办理结果" and "四、结转下年度继续办理" are rows of table 三,
+not sections 三 and 四.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import content_span, fold
+
+_CN = "一二三四五六七八九十"
+# numbering styles, tried on the folded text (NFKC: "（一）" is "(一)", "１" is "1")
+_NUMBERING = re.compile(
+    rf"^(?:第(?P<part>[{_CN}]{{1,2}})(?:部分|章|节)[、.,:]?"
+    rf"|(?P<cn>[{_CN}]{{1,2}})(?P<cnsep>[、.,:]?)"
+    rf"|\((?P<paren>[{_CN}]{{1,2}})\)[、.]?"
+    r"|(?P<ar>\d{1,2})(?P<arsep>[、.,:)]|\s)?)"
+)
+_TRAILING = re.compile(r"[。.:;,、]+$")
+#: longest line (folded) that can still be a heading: numbering + longest variant + slack
+_MAX_LEN = 40
+
+
+@dataclass
+class HeadingHit:
+    spec: object  # template.HeadingSpec
+    line: int  # index into Document.lines
+    start: int
+    end: int
+    written: str  # the heading as written (markup stripped)
+    numbering: str  # numbering as written, "" when none
+    numbering_ok: bool  # written exactly as the template's "一、"
+    variant: str  # the known variant matched, "" when the template wording
+    duplicate: bool = False  # a later repeat of a section already found
+    out_of_order: bool = False
+
+
+def split_numbering(folded: str) -> tuple:
+    """(numbering text, rest, canonical-style number or "") of a folded line."""
+    m = _NUMBERING.match(folded)
+    if not m or m.end() == 0:
+        return "", folded, ""
+    if m.group("cn") and not m.group("cnsep"):
+        # "一总体情况": accept only when what follows is not another numeral
+        pass
+    num = m.group("part") or m.group("cn") or m.group("paren") or ""
+    return folded[: m.end()], folded[m.end():], num
+
+
+def match_heading(text: str, specs) -> tuple:
+    """Match one line against the heading specs: (spec, numbering, variant, span) or None."""
+    start, end = content_span(text)
+    if end - start <= 1:
+        return None
+    folded = fold(text[start:end])
+    if len(folded) > _MAX_LEN:
+        return None
+    numbering, rest, _num = split_numbering(folded)
+    rest = _TRAILING.sub("", rest)
+    for spec in specs:
+        if rest == spec.folded:
+            return spec, numbering, "", (start, end)
+        if rest in spec.folded_variants:
+            return spec, numbering, spec.folded_variants[rest], (start, end)
+    if numbering:  # the numbering may have eaten the first character ("二" of nothing): retry whole
+        whole = _TRAILING.sub("", folded)
+        for spec in specs:
+            if whole == spec.folded:
+                return spec, "", "", (start, end)
+    return None
+
+
+def find_headings(doc, template, skip: set) -> list:
+    """All heading hits in document order, with duplicate / out-of-order marked."""
+    specs = template.headings
+    hits = []
+    for i, ln in enumerate(doc.lines):
+        if ln.cells is not None or i in skip or "\t" in ln.text:
+            continue
+        m = match_heading(ln.text, specs)
+        if m is None:
+            continue
+        spec, numbering, variant, (s, e) = m
+        written = ln.text[s:e]
+        hits.append(HeadingHit(spec, i, s, e, written.strip(), numbering,
+                               numbering == f"{spec.number}、", variant))
+    seen = set()
+    for h in hits:
+        if h.spec.index in seen:
+            h.duplicate = True
+        seen.add(h.spec.index)
+    firsts = [h for h in hits if not h.duplicate]
+    keep = _longest_increasing([h.spec.index for h in firsts])
+    for pos, h in enumerate(firsts):
+        h.out_of_order = pos not in keep
+    return hits
+
+
+def _longest_increasing(seq: list) -> set:
+    """Positions of one longest strictly increasing subsequence (earliest on ties)."""
+    n = len(seq)
+    if not n:
+        return set()
+    best = [1] * n
+    prev = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if seq[j] < seq[i] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    end = max(range(n), key=lambda i: (best[i], -i))
+    out = set()
+    while end != -1:
+        out.add(end)
+        end = prev[end]
+    return out

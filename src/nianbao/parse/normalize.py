@@ -1,0 +1,64 @@
+"""Text folding for matching labels against the template.
+
+Real reports write the same label many ways: full-width or half-width
+parentheses and punctuation, straight or curly quotes, stray spaces from PDF
+extraction ("商业 企业"), Markdown marks.  ``fold`` maps all of these to one
+form.  It is used only to *compare*; positions are always taken from the
+original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = "\"'“”‘’「」『』《》〈〉"
+_DELETE = str.maketrans("", "", _QUOTES)
+_DASHES = str.maketrans({"—": "-", "－": "-", "–": "-", "―": "-", "─": "-", "．": ".", "｡": "。"})
+_SPACE_RE = re.compile(r"\s+")
+_MD_PREFIX_RE = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*|__)?")
+_MD_SUFFIX_RE = re.compile(r"(?:\*\*|__)?\s*#*\s*$")
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for comparison: NFKC, no whitespace, no quotes, one dash."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_DASHES).translate(_DELETE)
+    return _SPACE_RE.sub("", text)
+
+
+def content_span(text: str) -> tuple:
+    """(start, end) of a line's content without Markdown heading/emphasis marks."""
+    m = _MD_PREFIX_RE.match(text)
+    start = m.end() if m else 0
+    m2 = _MD_SUFFIX_RE.search(text, start)
+    end = m2.start() if m2 else len(text)
+    if end <= start:
+        stripped = text.strip()
+        if not stripped:
+            return 0, 0
+        start = text.index(stripped[0])
+        end = start + len(stripped)
+    return start, end
+
+
+def strip_markup(text: str) -> str:
+    s, e = content_span(text)
+    return text[s:e]
+
+
+CN_DIGITS = "零一二三四五六七八九十"
+
+
+def cn_number(s: str) -> int:
+    """Chinese numeral 一..九十九 -> int (0 when not one)."""
+    if not s:
+        return 0
+    if len(s) == 1:
+        return CN_DIGITS.index(s) if s in CN_DIGITS else 0
+    if s[0] == "十":
+        return 10 + (CN_DIGITS.index(s[1]) if len(s) > 1 else 0)
+    if len(s) >= 2 and s[1] == "十":
+        tens = CN_DIGITS.index(s[0]) * 10
+        return tens + (CN_DIGITS.index(s[2]) if len(s) > 2 else 0)
+    return 0

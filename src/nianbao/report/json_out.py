@@ -1,0 +1,37 @@
+"""``--format json``: one JSON document, the stable machine contract."""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from . import summary
+
+
+def finding_dict(f) -> dict:
+    d = {"rule": f.rule, "name": f.name, "severity": f.severity, "message": f.message,
+         "line": f.start.line, "column": f.start.column,
+         "end_line": f.end.line, "end_column": f.end.column, "tags": list(f.tags)}
+    if f.start.extra:
+        d["location"] = dict(f.start.extra)
+    if f.cell is not None:
+        d["cell"] = f.cell.as_dict()
+    return d
+
+
+def render_json(results) -> str:
+    doc = {
+        "tool": "nianbao",
+        "version": __version__,
+        "files": [{"path": r.path, "error": r.error.as_dict() if r.error else None,
+                   "findings": [finding_dict(f) for f in r.findings]} for r in results],
+        "summary": summary(results),
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def rules_json(ruleset) -> str:
+    rows = [{"rule": r.code, "name": r.name, "severity": r.severity, "tags": list(r.tags),
+             "summary": r.summary, "kind": r.kind, "enabled": r.enabled} for r in ruleset.rules]
+    return json.dumps({"tool": "nianbao", "version": __version__, "rules": rows},
+                      ensure_ascii=False, indent=2) + "\n"
