@@ -1,0 +1,80 @@
+"""The repository works as a pre-commit hook: a real ``pre-commit try-repo`` run.
+
+pre-commit builds the hook's own virtualenv from this repository (pip needs the
+package index), so this is the slowest test; it is skipped when git or
+pre-commit is missing, or when the project is not a git checkout.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+GOOD = """某某乡人民政府2024年政府信息公开工作年度报告
+
+一、总体情况
+2024年，某某乡认真贯彻落实《中华人民共和国政府信息公开条例》。
+
+二、主动公开政府信息情况
+主动公开政府信息一百余条。
+
+三、收到和处理政府信息公开申请情况
+2024年本乡未收到政府信息公开申请。
+
+四、政府信息公开行政复议、行政诉讼情况
+2024年本乡未发生行政复议、行政诉讼。
+
+五、存在的主要问题及改进情况
+公开内容还不够全面。
+
+六、其他需要报告的事项
+本年度未收取信息处理费。
+"""
+
+
+def _precommit():
+    exe = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
+    return exe if os.path.exists(exe) else None
+
+
+needs = pytest.mark.skipif(
+    shutil.which("git") is None or _precommit() is None or not (ROOT / ".git").exists(),
+    reason="needs git, pre-commit and a git checkout of nianbao")
+
+
+def _git(cwd, *args):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"})
+
+
+@needs
+def test_try_repo_flags_broken_report_and_passes_clean_one(tmp_path):
+    repo = tmp_path / "reports"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "good.txt").write_text(GOOD, encoding="utf-8")
+    broken = GOOD.replace("五、存在的主要问题及改进情况\n公开内容还不够全面。\n\n", "")
+    (repo / "bad.md").write_text(broken, encoding="utf-8")
+    (repo / "notes.csv").write_text("不是报告\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("PRE_COMMIT", None)
+
+    def run(*files):
+        return subprocess.run([_precommit(), "try-repo", str(ROOT), "nianbao", "--files", *files],
+                              cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+
+    bad = run("bad.md", "notes.csv")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "bad.md:" in bad.stdout and "NB101" in bad.stdout
+    assert "notes.csv" not in bad.stdout  # the hook only takes .txt/.md
+    good = run("good.txt")
+    assert good.returncode == 0, good.stdout + good.stderr
