@@ -76,12 +76,32 @@ def match_heading(text: str, specs) -> tuple:
     return None
 
 
+def _last_chars(specs) -> frozenset:
+    """Last characters of every heading wording: a cheap filter before folding."""
+    out = set()
+    for spec in specs:
+        for text in [spec.folded, *spec.folded_variants]:
+            if text:
+                out.add(text[-1])
+    return frozenset(out)
+
+
+_TAIL_JUNK = " \t\u3000。.:：;；,，、#*_"
+
+
 def find_headings(doc, template, skip: set) -> list:
     """All heading hits in document order, with duplicate / out-of-order marked."""
     specs = template.headings
+    tails = template.cache.get("heading_tails")
+    if tails is None:
+        tails = template.cache["heading_tails"] = _last_chars(specs)
     hits = []
     for i, ln in enumerate(doc.lines):
-        if ln.cells is not None or i in skip or "\t" in ln.text:
+        text = ln.text
+        if ln.cells is not None or i in skip or "\t" in text or len(text) > 2 * _MAX_LEN:
+            continue
+        tail = text.rstrip(_TAIL_JUNK)
+        if not tail or tail[-1] not in tails:
             continue
         m = match_heading(ln.text, specs)
         if m is None:

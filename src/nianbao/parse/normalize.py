@@ -13,8 +13,8 @@ import re
 import unicodedata
 
 _QUOTES = "\"'“”‘’「」『』《》〈〉"
-_DELETE = str.maketrans("", "", _QUOTES)
-_DASHES = str.maketrans({"—": "-", "－": "-", "–": "-", "―": "-", "─": "-", "．": ".", "｡": "。"})
+_TABLE = str.maketrans({**{q: None for q in _QUOTES},
+                        "—": "-", "－": "-", "–": "-", "―": "-", "─": "-", "．": ".", "｡": "。"})
 _SPACE_RE = re.compile(r"\s+")
 _MD_PREFIX_RE = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*|__)?")
 _MD_SUFFIX_RE = re.compile(r"(?:\*\*|__)?\s*#*\s*$")
@@ -23,8 +23,7 @@ _MD_SUFFIX_RE = re.compile(r"(?:\*\*|__)?\s*#*\s*$")
 def fold(text: str) -> str:
     """Fold ``text`` for comparison: NFKC, no whitespace, no quotes, one dash."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_DASHES).translate(_DELETE)
-    return _SPACE_RE.sub("", text)
+    return _SPACE_RE.sub("", text.translate(_TABLE))
 
 
 def content_span(text: str) -> tuple:

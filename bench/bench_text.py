@@ -1,0 +1,83 @@
+"""Benchmark: cold-start wall time of ``nianbao check`` and text reports per second.
+
+Usage:  python bench/bench_text.py [--runs 15] [--batch 300]
+
+* cold start: median wall time of a fresh ``python -m nianbao check`` process on
+  one bundled sample report (target < 0.3 s);
+* throughput: reports per second of load + parse + all rules, in one process on
+  one core, over a batch of a few hundred reports made from the bundled samples
+  (and the real reports in ../shared/corpus when present) (target > 300/s).
+Prints figures only; it asserts nothing (speed is never a test assertion).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+
+
+def samples() -> list:
+    files = sorted(p for p in (ROOT / "corpus").rglob("*") if p.suffix in (".txt", ".md")
+                   and p.name.lower() != "readme.md")
+    if SHARED.is_dir():
+        files += sorted(p for p in SHARED.iterdir() if p.suffix in (".txt", ".md")
+                        and p.name.lower() != "readme.md")
+    return files
+
+
+def cold_start(sample: Path, runs: int) -> list:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "nianbao", "check", str(sample)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def throughput(files: list, batch: int) -> tuple:
+    from nianbao.config import Config, resolve
+    from nianbao.engine import check_document
+    from nianbao.load import load_bytes
+    ruleset = resolve(Config())
+    data = [(str(p), p.read_bytes()) for p in files]
+    jobs = [data[i % len(data)] for i in range(batch)]
+    for path, raw in data:  # warm up: template compiled, modules imported
+        check_document(load_bytes(raw, path), ruleset)
+    t0 = time.process_time()
+    w0 = time.perf_counter()
+    findings = 0
+    for path, raw in jobs:
+        findings += len(check_document(load_bytes(raw, path), ruleset))
+    cpu = time.process_time() - t0
+    wall = time.perf_counter() - w0
+    return batch / cpu, batch / wall, findings
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--batch", type=int, default=300)
+    args = ap.parse_args()
+    files = samples()
+    if not files:
+        sys.exit("no sample reports found under corpus/")
+    sample = next((p for p in files if "clean" in p.name), files[0])
+    times = cold_start(sample, args.runs)
+    print(f"cold start  ({sample.relative_to(ROOT) if sample.is_relative_to(ROOT) else sample.name}, "
+          f"{args.runs} runs): median {statistics.median(times):.3f} s, "
+          f"min {min(times):.3f} s, max {max(times):.3f} s   (target < 0.3 s)")
+    per_cpu, per_wall, n = throughput(files, args.batch)
+    print(f"throughput  ({args.batch} reports from {len(files)} distinct files, one core): "
+          f"{per_cpu:.0f} reports/s CPU, {per_wall:.0f} reports/s wall, {n} findings   (target > 300/s)")
+
+
+if __name__ == "__main__":
+    main()
