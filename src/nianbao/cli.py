@@ -133,6 +133,9 @@ def cmd_check(args) -> int:
         return EXIT_ERROR
     if last_ruleset is None:
         last_ruleset = configs.for_path(".")[1]
+    if not results:
+        sys.stderr.write("nianbao: 警告：没有找到可检查的报告文件"
+                         "（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
     out = render(args.format, results, last_ruleset, color=color and args.format == "human")

@@ -47,10 +47,12 @@ def check_document(doc, ruleset) -> list:
         if not rule.enabled:
             continue
         for problem in rule.module.check(report, rule.options):
-            out.append(make_finding(doc, rule, problem))
-    out.sort(key=lambda of: (of[0], of[1].rule, of[1].message))
+            order, finding = make_finding(doc, rule, problem)
+            out.append((order, finding.rule, len(out), finding))
+    # document order; at one place, by rule code, then in the order the rule yielded
+    out.sort(key=lambda item: item[:3])
     seen, findings = set(), []
-    for _order, f in out:
+    for *_key, f in out:
         key = (f.rule, f.start, f.message)
         if key not in seen:
             seen.add(key)

@@ -14,7 +14,7 @@ boundaries are instead of guessing them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -153,11 +153,3 @@ class Finding:
     col0: int  # 0-based start/end columns into ``source`` for carets
     col1: int
 
-    def sort_key(self) -> tuple:
-        return (self.start.extra, self.start.line, self.start.column, self.rule, self.message)
-
-
-def iter_nonblank(lines: Iterable[Line]):
-    for ln in lines:
-        if ln.text.strip():
-            yield ln

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import kinds
 from .schema import Enum, SchemaError, validate
-from .template import Template, build, merge, read_template_files, rules_dir
+from .template import TEMPLATE_SCHEMA, Template, build, merge, read_template_files, rules_dir
 from .yamlio import ConfigError, load_yaml, locate
 
 SEVERITIES = ("error", "warning", "info")
@@ -27,7 +27,10 @@ RULE_SCHEMA = {
     "name": str, "kind": str, "severity": Enum(*SEVERITIES), "tags": [str], "summary": str,
     "message": str, "messages": {"*": str}, "options": dict, "doc": DOC_SCHEMA, "enabled": bool,
 }
-PACK_SCHEMA = {"rules": {"*": RULE_SCHEMA}, "template": dict}
+# a pack's template: is checked against the template schema here, so that an
+# error points at the pack's own lines (the merged template has no positions)
+PACK_SCHEMA = {"rules": {"*": RULE_SCHEMA}, "template": TEMPLATE_SCHEMA}
+HEADING_NUMBERS = ("一", "二", "三", "四", "五", "六")
 _REQUIRED = ("name", "kind", "severity", "tags", "summary", "message")
 
 
@@ -81,7 +84,26 @@ def read_pack(path: str) -> dict:
     for code in (data.get("rules") or {}):
         if not isinstance(code, str) or not CODE_RE.match(code):
             _fail(path, ("rules", code), f"规则代码 “{code}” 格式不对：应为大写字母加三位数字，例如 NB101")
+    _check_pack_template(path, data.get("template") or {})
     return data
+
+
+def _check_pack_template(path: str, tmpl: dict) -> None:
+    """What the schema cannot say about a pack's ``template:``, located in the pack."""
+    for i, h in enumerate(tmpl.get("headings") or []):
+        if h.get("number") not in HEADING_NUMBERS:
+            keys = ("template", "headings", i) + (("number",) if "number" in h else ())
+            _fail(path, keys, f"规则包 template.headings[{i}]：number 应为 {'、'.join(HEADING_NUMBERS)} 之一"
+                              f"（规则包只能修改模板已有的六个章节），实际是 {h.get('number')!r}")
+    for keys in (("period", "pattern"), ("page_marker",)):
+        node = tmpl
+        for k in keys:
+            node = node.get(k) if isinstance(node, dict) else None
+        if isinstance(node, str):
+            try:
+                re.compile(node)
+            except re.error as exc:
+                _fail(path, ("template",) + keys, f"规则包 template.{'.'.join(keys)}：正则表达式无效：{exc}")
 
 
 def _dotted(keys: tuple) -> str:

@@ -87,38 +87,79 @@ def locate(path: str, keys: tuple) -> tuple:
 
 def toml_tool_section(path: str):
     """The ``[tool.nianbao]`` table of a pyproject.toml, or None."""
+    import re
     import tomllib
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"TOML 语法错误：{exc}", path) from None
+        m = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+        raise ConfigError(f"TOML 语法错误：{exc}", path, line, col) from None
     except OSError as exc:
         raise ConfigError(f"无法读取文件（{exc.strerror or exc}）", path) from None
     return data.get("tool", {}).get("nianbao")
 
 
 def locate_toml(path: str, keys: tuple) -> tuple:
-    """Best-effort (line, column) of a key inside ``[tool.nianbao]``."""
+    """Best-effort (line, column) of a key inside ``[tool.nianbao]``.
+
+    Finds the line of the deepest key of ``keys`` written as ``key = …`` or as
+    a ``[tool.nianbao.key]`` table; a remaining key or list index is then
+    looked for as text on that line and the few lines after it (inline tables,
+    arrays).
+    """
     try:
         with open(path, encoding="utf-8") as fh:
             lines = fh.read().splitlines()
     except OSError:
         return 0, 0
-    in_section = False
-    want = str(keys[0]) if keys else None
+    names = tuple(str(k) for k in keys)
+    found = None  # (line index, column, how many keys matched)
+    section = None  # current table relative to [tool.nianbao]; None outside it
     for i, raw in enumerate(lines):
         s = raw.strip()
         if s.startswith("["):
-            in_section = s.startswith("[tool.nianbao")
-            if in_section and want and s.strip("[]").endswith("." + want):
-                return i + 1, 1
+            name = s.strip("[]").strip()
+            if name == "tool.nianbao":
+                section = ()
+            elif name.startswith("tool.nianbao."):
+                section = tuple(x.strip().strip('"') for x in name[len("tool.nianbao."):].split("."))
+            else:
+                section = None
+            if section and names[:len(section)] == section and (found is None or len(section) > found[2]):
+                found = (i, raw.index(s[0]) + 1, len(section))
             continue
-        if in_section and want is not None:
-            key = s.split("=", 1)[0].strip().strip('"')
-            if key == want:
-                return i + 1, raw.index(s[0]) + 1
-    return 0, 0
+        if section is None or "=" not in s:
+            continue
+        here = section + (s.split("=", 1)[0].strip().strip("\"'"),)
+        if names[:len(here)] == here and (found is None or len(here) > found[2]):
+            found = (i, raw.index(s[0]) + 1, len(here))
+    if found is None:
+        return 0, 0
+    i, col, depth = found
+    if depth < len(keys):
+        needle = _toml_needle(path, keys, depth)
+        if needle:
+            for j in range(i, min(i + 30, len(lines))):
+                pos = lines[j].find(needle, col if j == i else 0)
+                if pos >= 0:
+                    return j + 1, pos + 1
+    return i + 1, col
+
+
+def _toml_needle(path: str, keys: tuple, depth: int) -> str:
+    """The text to look for to find ``keys[depth]``: a key name, or a list item's value."""
+    key = keys[depth]
+    if not isinstance(key, int):
+        return str(key)
+    try:
+        node = toml_tool_section(path)
+        for k in keys[: depth + 1]:
+            node = node[k]
+    except (ConfigError, KeyError, IndexError, TypeError):
+        return ""
+    return f'"{node}"' if isinstance(node, str) else ""
 
 
 def same_file(a: str, b: str) -> bool:

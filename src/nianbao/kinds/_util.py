@@ -24,3 +24,10 @@ def first_text_line(doc) -> int:
         if ln.text.strip():
             return i
     return 0
+
+
+def last_text_line(doc) -> int:
+    for i in range(len(doc.lines) - 1, -1, -1):
+        if doc.lines[i].text.strip():
+            return i
+    return 0

@@ -6,7 +6,7 @@
 """
 
 from ..model import Problem
-from ._util import heading_span, line_span
+from ._util import heading_span, last_text_line, line_span
 
 KIND = "heading-missing"
 OPTIONS = {}
@@ -25,7 +25,7 @@ def check(report, options):
             where = f"，应位于「{nxt.written}」之前"
             span = heading_span(nxt)
         else:
-            last = max(0, len(report.doc.lines) - 1)
+            last = last_text_line(report.doc)
             where = "，应位于报告末尾"
             span = line_span(report.doc, last)
         yield Problem(span, {"number": spec.number, "expected": spec.canonical, "where": where})

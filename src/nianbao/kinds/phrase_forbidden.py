@@ -16,6 +16,19 @@ OPTIONS = {
     "describe": (str, "", "消息中对问题的描述"),
 }
 MESSAGES = ("",)
+SECTIONS = ("全文", "一", "二", "三", "四", "五", "六")
+
+
+def validate_options(options):
+    """(option key path, Chinese message) of the first bad option, or None."""
+    if options["section"] not in SECTIONS:
+        return ("section",), f"section 应为 {'、'.join(SECTIONS)} 之一，实际是 “{options['section']}”"
+    for i, p in enumerate(options["patterns"]):
+        try:
+            re.compile(p)
+        except re.error as exc:
+            return ("patterns", i), f"正则表达式 “{p}” 无效：{exc}"
+    return None
 
 
 def check(report, options):

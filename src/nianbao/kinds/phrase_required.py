@@ -21,6 +21,17 @@ OPTIONS = {
 MESSAGES = ("",)
 
 
+def validate_options(options):
+    """(option key path, Chinese message) of the first bad option, or None."""
+    from .phrase_forbidden import validate_options as _common
+    problem = _common(options)
+    if problem:
+        return problem
+    if options["mode"] not in ("any", "all"):
+        return ("mode",), f"mode 应为 any 或 all，实际是 “{options['mode']}”"
+    return None
+
+
 def section_text(report, section: str):
     """(folded text of the section, span to point at) or (None, None) when absent."""
     doc = report.doc

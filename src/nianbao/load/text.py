@@ -2,8 +2,10 @@
 
 Encodings real government files use: UTF-8 with or without BOM, UTF-16 with
 BOM, and GB18030 (a superset of GBK and GB2312).  We never guess silently: a
-file that is valid UTF-8 is UTF-8; otherwise it must decode as GB18030 *and*
-look like text, or it is an input error.
+file that is valid UTF-8 is UTF-8, unless that reading has no Chinese character
+while the GB18030 one is Chinese text (short GBK files can be valid UTF-8 by
+chance); otherwise it must decode as GB18030 *and* look like text, or it is an
+input error.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ def _plausible(text: str) -> bool:
     return odd <= max(2, len(text) // 50)
 
 
+def _has_cjk(text: str) -> bool:
+    """True when ``text`` has a Chinese character or Chinese punctuation."""
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+               for ch in text)
+
+
 def decode(data: bytes, name: str) -> tuple:
     """Return (text, encoding name) or raise InputError."""
     for bom, enc in _BOMS:
@@ -51,9 +59,23 @@ def decode(data: bytes, name: str) -> tuple:
     if b"\x00" in data:
         raise InputError("binary-file", f"{name}：不是文本文件（含有 NUL 字节），无法作为报告读取")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if text.isascii() or _has_cjk(text):
+            return text, "utf-8"
+        # Many GBK characters are also valid UTF-8 byte pairs ("一" is D2 BB,
+        # UTF-8 for Cyrillic "һ"), so a short GBK file can be valid UTF-8.
+        # A report is Chinese: when the UTF-8 reading has no Chinese character
+        # or punctuation and the GB18030 reading is Chinese text, the file is GBK.
+        try:
+            gb = data.decode("gb18030")
+        except UnicodeDecodeError:
+            return text, "utf-8"
+        if _has_cjk(gb) and _plausible(gb):
+            return gb, "gb18030"
+        return text, "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:

@@ -45,7 +45,9 @@ def find_title(doc, template, first_heading: int, skip: set):
         for i in cands[k: k + template.title_max_lines]:
             s, e = content_span(doc.lines[i].text)
             piece = fold(doc.lines[i].text[s:e])
-            if len(joined) + len(piece) > 60 or piece.endswith("。"):
+            # a title is not a sentence: a line with sentence punctuation is the
+            # preamble ("本报告根据……编制，……"), even when PDF wrapping cut its "。" off
+            if len(joined) + len(piece) > 60 or any(p in piece for p in "。,;"):
                 break
             joined += piece
             used.append(i)

@@ -40,6 +40,8 @@ def render_sarif(results, ruleset) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "nianbao", "version": __version__, "rules": rules}},
+            # our columns count characters; SARIF's default is UTF-16 code units
+            "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not notes,
                              "toolExecutionNotifications": notes}],
             "results": res,
