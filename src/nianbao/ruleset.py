@@ -150,7 +150,7 @@ def load_ruleset(extra_packs: tuple = (), use_bundled: bool = True) -> RuleSet:
     """The bundled pack (unless disabled) with ``extra_packs`` layered on top."""
     paths = ([bundled_pack()] if use_bundled else []) + list(extra_packs)
     merged, origin = {}, {}
-    tmpl_raw, tmpl_origin = read_template_files()
+    tmpl_raw = tmpl_origin = None  # read only when a pack changes the template
     tmpl_changed = False
     for path in paths:
         data = read_pack(path)
@@ -158,6 +158,8 @@ def load_ruleset(extra_packs: tuple = (), use_bundled: bool = True) -> RuleSet:
             merged[code] = {**merged.get(code, {}), **spec}
             origin[code] = path
         if data.get("template"):
+            if tmpl_raw is None:
+                tmpl_raw, tmpl_origin = read_template_files()
             tmpl_raw = merge(tmpl_raw, data["template"])
             for k in data["template"]:
                 tmpl_origin[k] = path

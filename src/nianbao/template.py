@@ -17,6 +17,18 @@ from .schema import SchemaError, validate
 from .yamlio import ConfigError, load_yaml, locate
 
 HEADING_SCHEMA = {"number": str, "text": str, "variants": [str]}
+# tables-2021.yaml (see parse/tablespec.py for what each key means)
+TABLE_ROW_SCHEMA = {"id": str, "label": str, "variants": [str], "group": str, "keys": [str]}
+TABLE_SCHEMA = {
+    "title": str, "section": str, "header": str, "header_words": [str], "columns": [str],
+    "groups": [{"id": str, "label": str, "single_row_2019": bool}],
+    "rows": [TABLE_ROW_SCHEMA],
+    "subtables": [{"id": str, "caption": str, "columns": [str], "rows": [TABLE_ROW_SCHEMA],
+                   "decimal": bool}],
+}
+RELATION_SCHEMA = {"id": str, "table": str, "for_each": str, "expr": str, "at": str, "describe": str}
+VERSION_SCHEMA = {"current": str, "superseded": str, "since": int,
+                  "*": {"columns": [str], "rows": [str], "captions": [str]}}
 TEMPLATE_SCHEMA = {
     "name": str,
     "basis": str,
@@ -24,9 +36,9 @@ TEMPLATE_SCHEMA = {
     "title": {"text": str, "variants": [str], "skip_lines": [str], "max_lines": int},
     "period": {"pattern": str},
     "page_marker": str,
-    "tables": dict,
-    "relations": list,
-    "template_version": dict,
+    "tables": {"*": TABLE_SCHEMA},
+    "relations": [RELATION_SCHEMA],
+    "template_version": VERSION_SCHEMA,
 }
 
 

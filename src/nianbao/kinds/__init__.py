@@ -28,6 +28,12 @@ KINDS = {
     "year-mismatch": "year_mismatch",
     "phrase-required": "phrase_required",
     "phrase-forbidden": "phrase_forbidden",
+    "article20": "article20",
+    "template-version": "template_version",
+    "table-rows": "table_rows",
+    "zero-fill": "zero_fill",
+    "table-unreadable": "table_unreadable",
+    "relation": "relation",
 }
 
 

@@ -1,0 +1,52 @@
+"""nianbao 无法把数字对应到统计表的列（因而没有检查）。
+
+以空格分隔的文字（PDF 转出、OCR）看不出空格子：一行应有 7 个数字却只读到 6 个时，
+无法判断缺的是哪一列。nianbao 不猜：这一行记为“读到 N 个，应有 M 个”，不检查它的
+空格，也不用它验算勾稽关系，并在这里报告，让使用者知道这一行没有被检查。同样报告
+表格区域内无法对应到模板任何一行的一行数字。
+
+同一张表中有 4 行以上读到的数字个数相同（例如表格多了一列“小计”，每行都是 8 个），
+合并为一条，列出这些行。
+
+这不一定是报告的错误（可能只是转换丢了格子），所以默认级别是 info；请对照原件核对
+这一行，或提供带表格结构的文件（Word、带表格线的 PDF）。
+"""
+
+from ..model import Problem
+
+KIND = "table-unreadable"
+OPTIONS = {}
+MESSAGES = ("stray", "group", "many")
+#: this many rows of one table with the same count of figures are reported as one
+MANY = 4
+
+
+def check(report, options):
+    for tid, table in report.tables.items():
+        spec = table.spec
+        legacy_subs = {s for s, st in table.subtables.items() if st.legacy}
+        rows = [u for u in table.unplaced if len(u.rows) == 1
+                and spec.row_by_id[u.rows[0]].subtable not in legacy_subs]
+        alike = {}
+        for u in rows:
+            alike.setdefault((u.found, u.expected), []).append(u)
+        merged = set()
+        for (found, expected), same in alike.items():
+            if len(same) >= MANY:
+                names = "、".join(f"「{spec.row_by_id[u.rows[0]].display(spec)}」" for u in same)
+                yield Problem(same[0].span, {"table": tid, "found": found, "expected": expected,
+                                             "count": len(same), "rows": names}, key="many")
+                merged.update(id(u) for u in same)
+        for u in table.unplaced:
+            if id(u) in merged:
+                continue
+            if u.rows and any(spec.row_by_id[r].subtable in legacy_subs for r in u.rows):
+                continue
+            args = {"table": tid, "found": u.found, "expected": u.expected, "label": u.label}
+            if not u.rows:
+                yield Problem(u.span, args, key="stray")
+            elif len(u.rows) > 1:
+                yield Problem(u.span, args, key="group")
+            else:
+                args["row"] = spec.row_by_id[u.rows[0]].display(spec)
+                yield Problem(u.span, args)
