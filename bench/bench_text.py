@@ -61,6 +61,23 @@ def throughput(files: list, batch: int) -> tuple:
     return batch / cpu, batch / wall, findings
 
 
+def per_file(files: list, repeat: int = 30) -> list:
+    """(reports/s, name) for each distinct file, slowest first."""
+    from nianbao.config import Config, resolve
+    from nianbao.engine import check_document
+    from nianbao.load import load_bytes
+    ruleset = resolve(Config())
+    out = []
+    for p in files:
+        raw = p.read_bytes()
+        check_document(load_bytes(raw, str(p)), ruleset)
+        t0 = time.process_time()
+        for _ in range(repeat):
+            check_document(load_bytes(raw, str(p)), ruleset)
+        out.append((repeat / (time.process_time() - t0), p.name))
+    return sorted(out)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
@@ -77,6 +94,10 @@ def main() -> None:
     per_cpu, per_wall, n = throughput(files, args.batch)
     print(f"throughput  ({args.batch} reports from {len(files)} distinct files, one core): "
           f"{per_cpu:.0f} reports/s CPU, {per_wall:.0f} reports/s wall, {n} findings   (target > 300/s)")
+    rates = per_file(files)
+    print("slowest files (reports/s CPU, one core):")
+    for rate, name in rates[:5]:
+        print(f"  {rate:7.0f}  {name}")
 
 
 if __name__ == "__main__":

@@ -202,8 +202,21 @@ def split_line(line, index: int) -> LineItem:
     return _split_loose(text, index)
 
 
+#: characters a figure or a stand-in token can end with; a loose line that ends
+#: with anything else has no values, and is not split into words (the hot path
+#: for paragraphs of prose)
+_VALUE_END = frozenset("0123456789０１２３４５６７８９") | frozenset("".join(_TOKENS)) | frozenset("／－—")
+
+
 def _split_loose(text: str, index: int) -> LineItem:
     s, e = content_span(text)
+    if e > s and text[e - 1] not in _VALUE_END:
+        body = text[s:e]
+        ls = s + len(body) - len(body.lstrip())
+        label = text[ls:e].rstrip()
+        if label:
+            le = ls + len(label)
+            return LineItem(index, False, label, (ls, le), [], [Cell(label, ls, le, TEXT)])
     words = [m for m in _WORD_RE.finditer(text, s, e)]
     k = len(words)
     while k > 0:
