@@ -17,26 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-GOOD = """某某乡人民政府2024年政府信息公开工作年度报告
-
-一、总体情况
-2024年，某某乡认真贯彻落实《中华人民共和国政府信息公开条例》。
-
-二、主动公开政府信息情况
-主动公开政府信息一百余条。
-
-三、收到和处理政府信息公开申请情况
-2024年本乡未收到政府信息公开申请。
-
-四、政府信息公开行政复议、行政诉讼情况
-2024年本乡未发生行政复议、行政诉讼。
-
-五、存在的主要问题及改进情况
-公开内容还不够全面。
-
-六、其他需要报告的事项
-本年度未收取信息处理费。
-"""
+GOOD = (ROOT / "corpus" / "tables" / "tab-clean.txt").read_text(encoding="utf-8")
 
 
 def _precommit():
@@ -61,7 +42,8 @@ def test_try_repo_flags_broken_report_and_passes_clean_one(tmp_path):
     repo.mkdir()
     _git(repo, "init", "-q")
     (repo / "good.txt").write_text(GOOD, encoding="utf-8")
-    broken = GOOD.replace("五、存在的主要问题及改进情况\n公开内容还不够全面。\n\n", "")
+    broken = GOOD.replace("五、存在的主要问题及改进情况", "存在的问题")
+    assert broken != GOOD
     (repo / "bad.md").write_text(broken, encoding="utf-8")
     (repo / "notes.csv").write_text("不是报告\n", encoding="utf-8")
     _git(repo, "add", ".")
