@@ -18,7 +18,7 @@ import zipfile
 
 from ..model import Document, Line, Place
 from .errors import InputError
-from .pdf import cell_of, clean_cell, grid_text, join_wrapped
+from .grid import cell_of, clean_cell, grid_text, join_wrapped
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

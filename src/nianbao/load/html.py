@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from html.entities import html5 as _HTML5
 from html.parser import HTMLParser
 
 from ..model import Document, Line, Place
 from .errors import InputError
-from .pdf import cell_of, is_wide
+from .grid import cell_of, is_wide
 from .text import decode as _decode_text
 
 # -- decoding -------------------------------------------------------------------
@@ -104,8 +106,45 @@ _MARKERS = ("总体情况", "主动公开政府信息情况", "收到和处理�
 _MARKER_RE = re.compile("|".join(map(re.escape, _MARKERS)))
 
 
+def _has_marker(text: str) -> bool:
+    # every marker holds 情况, 问题 or 事项: a cheap test before the regex
+    return ("情况" in text or "问题" in text or "事项" in text) and bool(_MARKER_RE.search(text))
+
+
+def _close_rules() -> dict:
+    """Start tag -> the open elements it closes, as (tags, stop) for
+    _TreeBuilder._close_to, applied in order: an open <p> first, then an open
+    element of the tag's own kind."""
+    rules = {tag: [({"p"}, ("table", "td", "th", "div", "li", "#root"))] for tag in _CLOSES_P}
+    for tags, stop in ((("li",), ("ul", "ol", "table", "#root")), (("dt", "dd"), ("dl", "table", "#root")),
+                       (("td", "th"), ("tr", "table", "#root")), (("tr",), ("table", "#root")),
+                       (("thead", "tbody", "tfoot"), ("table", "#root"))):
+        for tag in tags:
+            rules.setdefault(tag, []).append((set(tags), stop))
+    return rules
+
+
+_CLOSE_RULES = _close_rules()
+
+
+@lru_cache(maxsize=4096)
+def _hidden(style: str) -> bool:
+    """``_HIDDEN.search(style)``, skipped for the usual style with none of its
+    words (Word's markup puts a long style on nearly every element).  The
+    non-ASCII letters that match an ASCII letter of those words under
+    re.IGNORECASE (dotted and dotless i, long s) always go to the regex."""
+    low = style.lower()
+    if ("display" in low or "visibility" in low or "mso-hide" in low
+            or "\u0130" in style or "\u0131" in style or "\u017f" in style):
+        return bool(_HIDDEN.search(style))
+    return False
+
+
+_SKIP_PREFIXES = ("w:", "o:documentp", "m:")
+
+
 class _El:
-    __slots__ = ("tag", "attrs", "children", "parent", "pos", "skip", "_len", "has_table")
+    __slots__ = ("tag", "attrs", "children", "parent", "pos", "skip", "_len", "has_table", "chrome")
 
     def __init__(self, tag, attrs, parent, pos):
         self.tag = tag
@@ -114,10 +153,12 @@ class _El:
         self.parent = parent
         self.pos = pos
         # never report text: scripts, navigation, hidden elements
-        self.skip = (tag in _SKIP_TAGS or tag.startswith(("w:", "o:documentp", "m:"))
-                     or bool(attrs.get("style")) and bool(_HIDDEN.search(attrs["style"])))
+        style = attrs.get("style") if attrs else None
+        self.skip = (tag in _SKIP_TAGS or tag.startswith(_SKIP_PREFIXES)
+                     or bool(style) and _hidden(style))
         self._len = None
         self.has_table = False  # a <td>/<th> holding a nested table
+        self.chrome = None  # _is_chrome(), once asked
 
     def text_len(self) -> int:
         if self._len is None:
@@ -162,21 +203,13 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_starttag(self, tag, attrs):
-        pos = self.getpos()
-        if tag in _CLOSES_P:
-            self._close_to({"p"}, stop=("table", "td", "th", "div", "li", "#root"))
-        if tag == "li":
-            self._close_to({"li"}, stop=("ul", "ol", "table", "#root"))
-        elif tag in ("dt", "dd"):
-            self._close_to({"dt", "dd"}, stop=("dl", "table", "#root"))
-        elif tag in ("td", "th"):
-            self._close_to({"td", "th"}, stop=("tr", "table", "#root"))
-        elif tag == "tr":
-            self._close_to({"tr"}, stop=("table", "#root"))
-        elif tag in ("thead", "tbody", "tfoot"):
-            self._close_to({"thead", "tbody", "tfoot"}, stop=("table", "#root"))
+        pos = (self.lineno, self.offset)  # getpos()
+        rules = _CLOSE_RULES.get(tag)
+        if rules:
+            for tags, stop in rules:
+                self._close_to(tags, stop)
         parent = self.stack[-1]
-        el = _El(tag, dict((k, v or "") for k, v in attrs), parent, pos)
+        el = _El(tag, {k: v or "" for k, v in attrs} if attrs else {}, parent, pos)
         parent.children.append(el)
         if tag == "table":
             for open_el in self.stack:
@@ -186,9 +219,9 @@ class _TreeBuilder(HTMLParser):
             self.stack.append(el)
 
     def handle_startendtag(self, tag, attrs):
-        pos = self.getpos()
+        pos = (self.lineno, self.offset)  # getpos()
         parent = self.stack[-1]
-        parent.children.append(_El(tag, dict((k, v or "") for k, v in attrs), parent, pos))
+        parent.children.append(_El(tag, {k: v or "" for k, v in attrs} if attrs else {}, parent, pos))
 
     def handle_endtag(self, tag):
         if tag in _VOID:
@@ -202,8 +235,7 @@ class _TreeBuilder(HTMLParser):
 
     def _add_text(self, text, fixed):
         parent = self.stack[-1]
-        line, col = self.getpos()
-        parent.children.append(_Text(text, line, col, fixed, parent))
+        parent.children.append(_Text(text, self.lineno, self.offset, fixed, parent))  # getpos()
 
     def handle_data(self, data):
         self._add_text(data, False)
@@ -224,7 +256,15 @@ class _TreeBuilder(HTMLParser):
 
 
 def _is_chrome(el: _El) -> bool:
-    ident = " ".join((el.attrs.get("id", ""), el.attrs.get("class", ""), el.attrs.get("role", "")))
+    if el.chrome is None:
+        attrs = el.attrs
+        el.chrome = _chrome_ident(" ".join((attrs.get("id", ""), attrs.get("class", ""), attrs.get("role", "")))
+                                  if attrs else "")
+    return el.chrome
+
+
+@lru_cache(maxsize=4096)
+def _chrome_ident(ident: str) -> bool:
     return bool(ident.strip()) and bool(_CHROME.search(ident))
 
 
@@ -236,7 +276,7 @@ def _chrome_to_drop(el: _El) -> bool:
     out = []
     _full_text(el, out)
     s = "".join(out)
-    return not ("年度报告" in s or _MARKER_RE.search(s))
+    return not ("年度报告" in s or _has_marker(s))
 
 
 def _full_text(el: _El, out: list) -> None:
@@ -256,7 +296,7 @@ def _find_article(root: _El) -> _El:
     def walk(el, in_chrome):
         for c in el.children:
             if isinstance(c, _Text):
-                if _MARKER_RE.search(c.text):
+                if _has_marker(c.text):
                     (chrome_hits if in_chrome else hits).append(c.parent)
             elif not c.skip:
                 walk(c, in_chrome or _is_chrome(c))
@@ -311,24 +351,40 @@ def _find_article(root: _El) -> _El:
 # -- layout: element tree -> lines ----------------------------------------------
 
 class HtmlLine(Line):
-    """A line of the article; every character knows its source position."""
+    """A line of the article; every character knows its source position.
 
-    __slots__ = ("pos", "table", "row")
+    Positions are stored as runs, not per character: ``segs`` is a tuple of
+    (start, line, col, step), one per run of characters that sit one after
+    the other in the source (step 1) or all at one place (step 0: the
+    characters of an entity, a space standing for a run of whitespace, the tab
+    between two cells); character ``i`` of a run starting at ``start`` is at
+    (line, col + step * (i - start)), col 0-based.  ``place`` finds the run
+    with bisect.
+    """
 
-    def __init__(self, text, number, pos, cells=None, table=0, row=0):
-        super().__init__(text, number, pos[0][0] if pos else 1, cells)
-        self.pos = pos
+    __slots__ = ("segs", "starts", "table", "row")
+
+    def __init__(self, text, number, segs, cells=None, table=0, row=0):
+        super().__init__(text, number, segs[0][1] if segs else 1, cells)
+        self.segs = segs
+        self.starts = [sg[0] for sg in segs]
         self.table = table
         self.row = row
 
+    def pos(self, i: int) -> tuple:
+        """(line, 0-based column) in the source of character ``i`` (0 <= i < len)."""
+        start, line, col, step = self.segs[bisect_right(self.starts, i) - 1]
+        return line, col + step * (i - start)
+
     def place(self, col: int) -> Place:
-        if not self.pos:
+        n = len(self.text)
+        if not n:
             return Place(self.source_line, col + 1)
-        if col < len(self.pos):
-            line, c0 = self.pos[col]
-        else:
-            line, c0 = self.pos[-1]
-            c0 += col - len(self.pos) + 1
+        if col < n:
+            line, c0 = self.pos(col if col >= 0 else col + n)
+        else:  # past the end: counted on from the last character
+            line, c0 = self.pos(n - 1)
+            c0 += col - n + 1
         if self.cells is None:
             return Place(line, c0 + 1)
         c = cell_of(self.cells, col)
@@ -337,63 +393,109 @@ class HtmlLine(Line):
 
 
 _SPACE = " \t\r\n\f\u00a0"
+#: runs of whitespace and of other characters (whitespace: _SPACE)
+_RUNS = re.compile(r"[ \t\r\n\f\u00a0]+|[^ \t\r\n\f\u00a0]+")
+
+
+def _seg_at(segs, i: int) -> tuple:
+    """(line, col) of character ``i`` of a text whose runs are ``segs``."""
+    for start, line, col, step in reversed(segs):
+        if start <= i:
+            return line, col + step * (i - start)
+    raise IndexError(i)
+
+
+def _shift(segs, by: int) -> list:
+    return [(start + by, line, col, step) for start, line, col, step in segs]
 
 
 class _LineBuf:
-    """Characters of the line being built, with HTML whitespace collapsing."""
+    """Text of the line being built, with HTML whitespace collapsing: a run of
+    whitespace becomes one space at the position of its first character, or
+    nothing at the start of a line and at a source line break that touches a
+    CJK character."""
 
     def __init__(self):
-        self.chars = []
-        self.pos = []
+        self.parts = []
+        self.segs = []
+        self.n = 0
+        self.last = ""  # the last character added
         self.space = None  # pending whitespace: (pos, had_newline)
 
     def add(self, node):
         line, col, fixed = node.line, node.col, node.fixed
-        chars, pos = self.chars, self.pos
-        for ch in node.text:
-            if ch in _SPACE:
+        parts, segs = self.parts, self.segs
+        step = 0 if fixed else 1
+        for run in _RUNS.findall(node.text):
+            if run[0] in _SPACE:
+                nl = "\n" in run or "\r" in run
                 if self.space is None:
-                    self.space = ((line, col), ch in "\r\n")
-                elif ch in "\r\n":
+                    self.space = ((line, col), nl)
+                elif nl:
                     self.space = (self.space[0], True)
-            else:
-                if self.space is not None:
-                    sp, nl = self.space
-                    self.space = None
-                    # a source line break between CJK characters is not a space
-                    if chars and not (nl and (is_wide(chars[-1]) or is_wide(ch))):
-                        chars.append(" ")
-                        pos.append(sp)
-                chars.append(ch)
-                pos.append((line, col))
+                if not fixed:
+                    k = run.count("\n")
+                    if k:
+                        line, col = line + k, len(run) - run.rfind("\n") - 1
+                    else:
+                        col += len(run)
+                continue
+            if self.space is not None:
+                (sl, sc), nl = self.space
+                self.space = None
+                # a source line break between CJK characters is not a space
+                if self.n and not (nl and (is_wide(self.last) or is_wide(run[0]))):
+                    parts.append(" ")
+                    segs.append((self.n, sl, sc, 0))
+                    self.n += 1
+            parts.append(run)
+            segs.append((self.n, line, col, step))
+            self.n += len(run)
+            self.last = run[-1]
             if not fixed:
-                if ch == "\n":
-                    line, col = line + 1, 0
-                else:
-                    col += 1
+                col += len(run)
 
     def take(self):
-        chars, pos = self.chars, self.pos
-        self.chars, self.pos, self.space = [], [], None
-        # strip ideographic spaces at the ends, like other whitespace
-        i, j = 0, len(chars)
-        while i < j and chars[i] in "\u3000 ":
-            i += 1
-        while j > i and chars[j - 1] in "\u3000 ":
-            j -= 1
-        return "".join(chars[i:j]), pos[i:j]
+        """(text, runs) of the line, ideographic and plain spaces at the ends
+        stripped; the buffer is emptied."""
+        if not self.parts:
+            self.space = None
+            return "", []
+        text, segs = "".join(self.parts), self.segs
+        self.parts, self.segs, self.n, self.last, self.space = [], [], 0, "", None
+        i = len(text) - len(text.lstrip("\u3000 "))
+        j = len(text.rstrip("\u3000 "))
+        if i >= j:
+            return "", []
+        if i or j < len(text):
+            out = []
+            for start, line, col, step in segs:
+                if start >= j:
+                    break
+                if start < i:
+                    col += step * (i - start)
+                    start = i
+                if out and out[-1][0] == start - i:
+                    out.pop()  # the run before was stripped away entirely
+                out.append((start - i, line, col, step))
+            segs = out
+        return text[i:j], segs
 
 
 class _Layout:
     def __init__(self):
-        self.out = []  # (text, pos, cells or None, table, row)
+        self.out = []  # (text, runs, cells or None, table, row)
         self.buf = _LineBuf()
         self.tables = 0
 
     def flush(self):
-        text, pos = self.buf.take()
+        buf = self.buf
+        if not buf.parts:  # nothing since the last break (the usual case)
+            buf.space = None
+            return
+        text, segs = buf.take()
         if text:
-            self.out.append((text, pos, None, 0, 0))
+            self.out.append((text, segs, None, 0, 0))
 
     def walk(self, el: _El, chrome_ok: bool = False):
         for c in el.children:
@@ -429,37 +531,51 @@ class _Layout:
             return
         self.tables += 1
         tr_pos = [tr.pos for tr in _iter_rows(tbl)]
+        sub = _Layout()  # lays out one cell at a time
         for r, cells in enumerate(rows, 1):
-            text, pos, spans = "", [], []
+            parts, segs, spans, n = [], [], [], 0
             for k, cell in enumerate(cells):
                 t, p = "", []
                 if cell is not None:
-                    sub = _Layout()
                     sub.walk(cell, True)
                     sub.flush()
-                    t, p = _join_parts((t_, p_) for t_, p_, *_rest in sub.out)
+                    t, p = _join_parts(sub.out)
+                    sub.out = []
                 if k:  # the tab before a cell sits where the cell's text starts
-                    text += "\t"
-                    pos.append(p[0] if p else (pos[-1] if pos else tr_pos[r - 1]))
-                spans.append((len(text), len(text) + len(t)))
-                text += t
-                pos.extend(p)
-            self.out.append((text, pos, tuple(spans), self.tables, r))
+                    if p:
+                        at = (p[0][1], p[0][2])
+                    elif n:
+                        at = _seg_at(segs, n - 1)
+                    else:
+                        at = tr_pos[r - 1]
+                    parts.append("\t")
+                    segs.append((n, at[0], at[1], 0))
+                    n += 1
+                spans.append((n, n + len(t)))
+                if t:
+                    parts.append(t)
+                    segs.extend(_shift(p, n))
+                    n += len(t)
+            self.out.append(("".join(parts), segs, tuple(spans), self.tables, r))
 
 
-def _join_parts(parts) -> tuple:
-    """Join a cell's lines like pdf.join_wrapped, keeping positions."""
-    text, pos = "", []
-    for t, p in parts:
+def _join_parts(lines) -> tuple:
+    """Join a cell's lines (entries of _Layout.out) like grid.join_wrapped,
+    keeping positions."""
+    if len(lines) == 1:
+        t, p = lines[0][0], lines[0][1]
+        return t.replace("\t", " "), p
+    text, segs = "", []
+    for t, p, *_rest in lines:
         t = t.replace("\t", " ")
         if not t:
             continue
         if text and not (is_wide(text[-1]) or is_wide(t[0])):
+            segs.append((len(text), p[0][1], p[0][2], 0))
             text += " "
-            pos.append(p[0])
+        segs.extend(_shift(p, len(text)))
         text += t
-        pos.extend(p)
-    return text, pos
+    return text, segs
 
 
 def _iter_rows(tbl: _El):
@@ -539,6 +655,6 @@ def load_html(data: bytes, path: str) -> Document:
     layout = _Layout()
     layout.walk(article, chrome_ok=False)
     layout.flush()
-    lines = [HtmlLine(t, i + 1, pos, cells, table, row)
-             for i, (t, pos, cells, table, row) in enumerate(layout.out)]
+    lines = [HtmlLine(t, i + 1, tuple(segs), cells, table, row)
+             for i, (t, segs, cells, table, row) in enumerate(layout.out)]
     return Document(path=path, format="html", lines=lines)

@@ -24,64 +24,14 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
+from array import array
 from bisect import bisect_right
+from itertools import compress, islice, repeat
+from operator import eq as _eq, lt as _lt, sub as _sub
 
 from ..model import Document, Line, Place
 from .errors import InputError
-
-# -- shared helpers for table rows (also used by the DOCX and HTML loaders) --
-
-_WS_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
-
-
-def is_wide(ch: str) -> bool:
-    """True for CJK characters and full-width punctuation."""
-    o = ord(ch)
-    if o < 0x1100:
-        return False
-    if 0x2E80 <= o <= 0x9FFF or 0xFF01 <= o <= 0xFF60:
-        return True
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-def join_wrapped(parts) -> str:
-    """Join the visual lines of one cell or paragraph: no space where the break
-    touches a CJK character ("三\\n、\\n本" -> "三、本"), one space between two
-    ASCII words."""
-    out = ""
-    for part in parts:
-        part = _WS_RUN.sub(" ", part).strip()
-        if not part:
-            continue
-        if out and not (is_wide(out[-1]) or is_wide(part[0])):
-            out += " "
-        out += part
-    return out
-
-
-def clean_cell(text: str) -> str:
-    """A cell's text on one line: internal line breaks and tabs removed."""
-    return join_wrapped(re.split(r"[\r\n\t\f\v\u2028\u2029]+", text))
-
-
-def grid_text(cells) -> tuple:
-    """(text, spans) of a table row whose cells are ``cells`` (strings)."""
-    spans, pos = [], 0
-    for i, cell in enumerate(cells):
-        if i:
-            pos += 1
-        spans.append((pos, pos + len(cell)))
-        pos += len(cell)
-    return "\t".join(cells), tuple(spans)
-
-
-def cell_of(spans, col: int) -> int:
-    """The 1-based cell holding character ``col`` of a row (a tab belongs to
-    the cell before it)."""
-    starts = [s for s, _e in spans]
-    return max(1, bisect_right(starts, col))
-
+from .grid import cell_of, grid_text, is_wide, join_wrapped
 
 # -- the lines a PDF produces --------------------------------------------------
 
@@ -114,21 +64,28 @@ class PdfLine(Line):
 class PageGeom:
     """One page in top-down coordinates (points, y grows downwards).
 
-    ``chars``: (text, x0, top, x1, bottom, size) per character;
-    ``hsegs``: (y, x0, x1); ``vsegs``: (x, y0, y1); ``images``: image count.
+    The characters are stored column by column, character ``k`` being
+    ``text[k]`` (a str) with the box ``x0[k]``, ``top[k]``, ``x1[k]``,
+    ``bottom[k]`` and the size ``size[k]`` (floats): lists filled in bulk,
+    no tuple per character.  ``hsegs``: (y, x0, x1); ``vsegs``: (x, y0, y1);
+    ``images``: image count.
     """
 
-    __slots__ = ("number", "width", "height", "chars", "hsegs", "vsegs", "images", "to_view")
+    __slots__ = ("number", "width", "height", "text", "x0", "top", "x1", "bottom", "size",
+                 "hsegs", "vsegs", "images", "to_view")
 
     def __init__(self, number, width, height):
         self.number = number
         self.width = width
         self.height = height
-        self.chars = []
+        self.set_chars([], [], [], [], [], [])
         self.hsegs = []
         self.vsegs = []
         self.images = 0
         self.to_view = None
+
+    def set_chars(self, text, x0, top, x1, bottom, size) -> None:
+        self.text, self.x0, self.top, self.x1, self.bottom, self.size = text, x0, top, x1, bottom, size
 
 
 #: a path this thin (points) is a ruling, whatever its fill
@@ -171,13 +128,69 @@ def _read_pages(data: bytes, path: str) -> list:
     return pages
 
 
+def _direct(fn):
+    """The C function behind ``fn`` (a pypdfium2.raw function), without
+    ctypes' per-call argument conversion.
+
+    pypdfium2's bindings declare ``argtypes``, so ctypes checks and converts
+    every argument of every call: that is most of the cost of the small calls
+    made per character and per object (measured: FPDFText_GetUnicode 0.64 ->
+    0.25 µs, FPDFText_GetLooseCharBox 0.87 -> 0.28 µs, FPDFPageObj_GetBounds
+    1.41 -> 0.54 µs).  We pass
+    only handles returned by pdfium, pointers made with ``byref`` to objects of
+    the declared types and Python ints for C ``int`` parameters, which ctypes
+    passes the same way without ``argtypes``; so the same C function, with the
+    library's calling convention and return type, is called directly.  Every
+    call site also works with ``fn`` itself, which is returned if the direct
+    function cannot be made or takes a parameter that ctypes would pass
+    differently without ``argtypes`` (anything but pointers and C ``int``:
+    FPDFFormObj_GetObject's ``unsigned long``, for one).
+    """
+    import ctypes
+    pointer = type(ctypes.POINTER(ctypes.c_int))
+    if not all(a is ctypes.c_int or isinstance(a, pointer) for a in getattr(fn, "argtypes", None) or ()):
+        return fn
+    try:
+        direct = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+        direct.restype = fn.restype
+    except Exception:  # noqa: BLE001 - not a plain ctypes function: use it as it is
+        return fn
+    return direct
+
+
+#: pdfium functions called per character, object or path segment
+_HOT = ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_GetLooseCharBox",
+        "FPDFText_GetCharBox", "FPDFPage_CountObjects", "FPDFPage_GetObject",
+        "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPageObj_GetType",
+        "FPDFPageObj_GetBounds", "FPDFPageObj_GetMatrix", "FPDFPath_GetDrawMode",
+        "FPDFPageObj_GetStrokeColor", "FPDFPageObj_GetFillColor", "FPDFPath_CountSegments",
+        "FPDFPath_GetPathSegment", "FPDFPathSegment_GetType", "FPDFPathSegment_GetPoint",
+        "FPDFPathSegment_GetClose")
+_FUNCS = {}
+
+
+def _functions(raw) -> dict:
+    if not _FUNCS:
+        _FUNCS.update((name, _direct(getattr(raw, name))) for name in _HOT)
+    return _FUNCS
+
+
+#: character codes left out: controls, spaces and line breaks (most of them
+#: generated by pdfium; spacing is worked out from the character positions),
+#: non-characters, BOM, no-break and ideographic space
+_DROP = frozenset(range(0x21)) | {0xFFFE, 0xFFFF, 0xFEFF, 0xA0, 0x3000}
+_SURROGATES = frozenset(range(0xD800, 0xE000))
+
+
 class _PdfiumReader:
     """Characters and rulings of pypdfium2 pages (ctypes buffers made once)."""
 
     def __init__(self, raw):
         import ctypes
         self.raw = raw
+        self.fn = _functions(raw)
         byref = ctypes.byref
+        self.byref = byref
         self.rect = raw.FS_RECTF()
         self.p_rect = byref(self.rect)
         self.mat = raw.FS_MATRIX()
@@ -215,27 +228,24 @@ class _PdfiumReader:
         geom.to_view = to_view
         tp = page.get_textpage()
         try:
-            geom.chars = self._chars(tp.raw, to_view)
+            self._chars(tp.raw, to_view, geom)
         finally:
             tp.close()
         self.flagged = False
-        self._walk(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw, None, geom)
+        fn = self.fn
+        self._walk(fn["FPDFPage_CountObjects"], fn["FPDFPage_GetObject"], page.raw, None, geom)
         return geom, self.flagged
 
-    def _chars(self, tpr, to_view) -> list:
-        raw = self.raw
-        get_uni, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
-        rect, p_rect = self.rect, self.p_rect
-        found = []
-        n = raw.FPDFText_CountChars(tpr)
+    def _codes(self, tpr, n):
+        """(index, code) of the characters to keep: the original loop, for a
+        page whose text has UTF-16 surrogates."""
+        get_uni = self.fn["FPDFText_GetUnicode"]
         k = 0
         while k < n:
             code = get_uni(tpr, k)
             idx = k
             k += 1
-            # spaces and line breaks (most of them generated by pdfium) are
-            # left out: spacing is worked out from the character positions
-            if code <= 0x20 or code in (0xFFFE, 0xFFFF, 0xFEFF, 0xA0, 0x3000):
+            if code in _DROP:
                 continue
             if 0xD800 <= code < 0xE000:
                 if code < 0xDC00 and k < n:
@@ -247,66 +257,103 @@ class _PdfiumReader:
                         continue
                 else:
                     continue
-            if get_box(tpr, idx, p_rect):
-                found.append((code, idx, rect.left, rect.top, rect.right, rect.bottom))
-        if not found:
-            return []
-        heights = sorted(t - b for _c, _i, _l, t, _r, b in found)
-        typical = heights[len(heights) // 2] or 1.0
-        out = []
-        d, p_d = self.d, self.p_d
+            yield idx, code
+
+    def _chars(self, tpr, to_view, geom) -> None:
+        fn = self.fn
+        n = fn["FPDFText_CountChars"](tpr)
+        if n <= 0:
+            return
+        # one call per character for its code and one for its box: pdfium has
+        # no bulk call; the loops run in C (map) and the boxes land in one array
+        codes = list(map(fn["FPDFText_GetUnicode"], repeat(tpr, n), range(n)))
+        if _SURROGATES.isdisjoint(codes):
+            keep = [k for k, code in enumerate(codes) if code not in _DROP]
+            codes = [codes[k] for k in keep]
+        else:
+            keep, codes = [], []
+            for k, code in self._codes(tpr, n):
+                keep.append(k)
+                codes.append(code)
+        m = len(keep)
+        if not m:
+            return
+        raw = self.raw
+        boxes = (raw.FS_RECTF * m)()
+        ok = list(map(fn["FPDFText_GetLooseCharBox"], repeat(tpr, m), keep, map(self.byref, boxes)))
+        vals = array("f")
+        vals.frombytes(bytes(boxes))
+        vals = vals.tolist()
+        L, T, R, B = vals[0::4], vals[1::4], vals[2::4], vals[3::4]
+        if not all(ok):
+            keep, codes = list(compress(keep, ok)), list(compress(codes, ok))
+            L, T, R, B = (list(compress(v, ok)) for v in (L, T, R, B))
+            if not keep:
+                return
+        heights = [t - b for t, b in zip(T, B)]
+        typical = sorted(heights)[len(heights) // 2] or 1.0
         limit = 3 * typical
-        left, top = to_view.origin
-        plain = to_view.rot == 0
-        for code, idx, bl, bt, br, bb in found:
-            if bt - bb > limit or br - bl > limit:
-                # pdfium's font-based box is wrong for some fonts (vertical
-                # CID fonts): use the glyph's own box
-                raw.FPDFText_GetCharBox(tpr, idx, *p_d)
+        # pdfium's font-based box is wrong for some fonts (vertical CID fonts):
+        # use the glyph's own box for a character far larger than the others
+        odd = [i for i, h, x0, x1 in zip(range(len(keep)), heights, L, R) if h > limit or x1 - x0 > limit]
+        if odd:
+            get_box, d, p_d = fn["FPDFText_GetCharBox"], self.d, self.p_d
+            for i in odd:
+                get_box(tpr, keep[i], *p_d)
                 if d[1].value > d[0].value and d[3].value > d[2].value:
-                    bl, br, bb, bt = d[0].value, d[1].value, d[2].value, d[3].value
-            if plain:
-                out.append((chr(code), bl - left, top - bt, br - left, top - bb, bt - bb))
-                continue
+                    L[i], R[i], B[i], T[i] = d[0].value, d[1].value, d[2].value, d[3].value
+                    heights[i] = T[i] - B[i]
+        text = list(map(chr, codes))
+        left, top = to_view.origin
+        if to_view.rot == 0:
+            geom.set_chars(text, [v - left for v in L], [top - v for v in T],
+                           [v - left for v in R], [top - v for v in B], heights)
+            return
+        cols = ([], [], [], [], [])
+        x0s, t0s, x1s, t1s, sizes = cols
+        for bl, bt, br, bb in zip(L, T, R, B):
             xa, ya = to_view(bl, bt)
             xb, yb = to_view(br, bb)
             x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
             t0, t1 = (ya, yb) if ya <= yb else (yb, ya)
-            out.append((chr(code), x0, t0, x1, t1, t1 - t0))
-        return out
+            x0s.append(x0)
+            t0s.append(t0)
+            x1s.append(x1)
+            t1s.append(t1)
+            sizes.append(t1 - t0)
+        geom.set_chars(text, *cols)
 
     def _walk(self, count, get, parent, m, geom) -> None:
         """Rulings and images of a page or form XObject."""
-        raw = self.raw
-        get_type = raw.FPDFPageObj_GetType
+        raw, fn = self.raw, self.fn
         PATH, FORM, IMAGE, TEXT = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM,
                                    raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_TEXT)
-        f, p_f = self.f, self.p_f
-        mat = self.mat
-        for j in range(count(parent)):
-            obj = get(parent, j)
-            typ = get_type(obj)
-            if typ == TEXT:
-                # a text object with a zero-height box: its font is not embedded
-                # and no system font stands in, so pdfium drops some of its
-                # characters
-                if (not self.flagged and raw.FPDFPageObj_GetBounds(obj, *p_f)
-                        and f[3].value - f[1].value < 0.01):
+        n = count(parent)
+        objs = list(map(get, repeat(parent, n), range(n)))
+        types = list(map(fn["FPDFPageObj_GetType"], objs))
+        if not self.flagged and TEXT in types:
+            # a text object with a zero-height box: its font is not embedded
+            # and no system font stands in, so pdfium drops some of its
+            # characters
+            bounds, p_f = fn["FPDFPageObj_GetBounds"], self.p_f
+            lo, hi = self.f[1], self.f[3]
+            for obj, typ in zip(objs, types):
+                if typ == TEXT and bounds(obj, *p_f) and hi.value - lo.value < 0.01:
                     self.flagged = True
-                continue
-            if typ == IMAGE:
-                geom.images += 1
-                continue
+                    break
+        geom.images += types.count(IMAGE)
+        mat = self.mat
+        for obj, typ in zip(objs, types):
             if typ != PATH and typ != FORM:
                 continue
-            raw.FPDFPageObj_GetMatrix(obj, self.p_mat)
+            fn["FPDFPageObj_GetMatrix"](obj, self.p_mat)
             a, b, c, d, e, g = mat.a, mat.b, mat.c, mat.d, mat.e, mat.f
             if m is not None:  # compose with the enclosing form's matrix
                 A, B, C, D, E, F = m
                 a, b, c, d, e, g = (a * A + b * C, a * B + b * D, c * A + d * C,
                                     c * B + d * D, e * A + g * C + E, e * B + g * D + F)
             if typ == FORM:
-                self._walk(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj,
+                self._walk(fn["FPDFFormObj_CountObjects"], fn["FPDFFormObj_GetObject"], obj,
                            (a, b, c, d, e, g), geom)
             else:
                 self._path(obj, (a, b, c, d, e, g), geom)
@@ -319,24 +366,26 @@ class _PdfiumReader:
 
     def _path(self, obj, m, geom) -> None:
         """Add the horizontal/vertical rulings a path object draws."""
-        raw = self.raw
-        raw.FPDFPath_GetDrawMode(obj, *self.p_i)
+        raw, fn = self.raw, self.fn
+        fn["FPDFPath_GetDrawMode"](obj, *self.p_i)
         filled, stroked = self.i[0].value != 0, bool(self.i[1].value)
         if stroked:
-            stroked = self._visible(raw.FPDFPageObj_GetStrokeColor, obj)
+            stroked = self._visible(fn["FPDFPageObj_GetStrokeColor"], obj)
         if filled:
-            filled = self._visible(raw.FPDFPageObj_GetFillColor, obj)
+            filled = self._visible(fn["FPDFPageObj_GetFillColor"], obj)
         if not stroked and not filled:
             return
         a, b, c, d, e, g = m
         to_view = geom.to_view
         f, p_f = self.f, self.p_f
         LINETO, MOVETO = raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_MOVETO
+        get_seg, seg_type = fn["FPDFPath_GetPathSegment"], fn["FPDFPathSegment_GetType"]
+        seg_point, seg_close = fn["FPDFPathSegment_GetPoint"], fn["FPDFPathSegment_GetClose"]
         subpaths, cur = [], None
-        for k in range(raw.FPDFPath_CountSegments(obj)):
-            seg = raw.FPDFPath_GetPathSegment(obj, k)
-            typ = raw.FPDFPathSegment_GetType(seg)
-            raw.FPDFPathSegment_GetPoint(seg, p_f[0], p_f[1])
+        for k in range(fn["FPDFPath_CountSegments"](obj)):
+            seg = get_seg(obj, k)
+            typ = seg_type(seg)
+            seg_point(seg, p_f[0], p_f[1])
             x, y = f[0].value, f[1].value
             pt = to_view(a * x + c * y + e, b * x + d * y + g)
             if typ == MOVETO or cur is None or typ != LINETO:
@@ -345,7 +394,7 @@ class _PdfiumReader:
                 subpaths.append(cur)
                 continue
             cur.append(pt)
-            if raw.FPDFPathSegment_GetClose(seg) and cur[0] != cur[-1]:
+            if seg_close(seg) and cur[0] != cur[-1]:
                 cur.append(cur[0])
         for sub in subpaths:
             if len(sub) < 2:
@@ -382,14 +431,15 @@ def _pdfminer_chars(data: bytes, pages: list) -> None:
                 if (page.rotation or 0) % 360:
                     continue  # keep pdfium's (rotated) coordinates
                 x_off, y_off = page.bbox[0], page.bbox[1]
-                chars = []
+                cols = ([], [], [], [], [], [])
                 for c in page.chars:
                     t = c["text"]
                     if not t or t.startswith("(cid:") or not t.strip():
                         continue
-                    chars.append((t, c["x0"] - x_off, c["top"] - y_off, c["x1"] - x_off,
-                                  c["bottom"] - y_off, c["size"]))
-                geom.chars = chars
+                    for col, value in zip(cols, (t, c["x0"] - x_off, c["top"] - y_off, c["x1"] - x_off,
+                                                 c["bottom"] - y_off, c["size"])):
+                        col.append(value)
+                geom.set_chars(*cols)
     except Exception:  # noqa: BLE001 - keep pdfium's text if pdfminer cannot read it
         return
 
@@ -438,6 +488,21 @@ def _close_ends(groups, spans) -> list:
         last = max(ends)
         if sum(1 for b in ends if last - b <= _SNAP) >= 2:
             out.append((last, last, last))
+    return out
+
+
+def _covered(spans, edges) -> list:
+    """For each pair of neighbouring grid lines (a, b): True when one of the
+    rulings ``spans`` covers at least half of a..b."""
+    out = []
+    for a, b in zip(edges, edges[1:]):
+        need = (b - a) * 0.5
+        for s0, s1 in spans:
+            if min(b, s1) - max(a, s0) >= need:
+                out.append(True)
+                break
+        else:
+            out.append(False)
     return out
 
 
@@ -532,6 +597,8 @@ def _find_grids(hsegs, vsegs) -> list:
         xs = [g[2] for g in xg]
         ys = [g[2] for g in yg]
         nr, nc = len(ys) - 1, len(xs) - 1
+        if nc < 2:
+            continue  # a single column of cells is a frame around text
 
         def index_of(groups, value):
             for gi, (lo, hi, _m) in enumerate(groups):
@@ -546,10 +613,11 @@ def _find_grids(hsegs, vsegs) -> list:
         for y, x0, x1 in hs:
             hby[index_of(yg, y)].append((x0, x1))
 
-        def covered(spans, a, b):
-            need = (b - a) * 0.5
-            return any(min(b, s1) - max(a, s0) >= need for s0, s1 in spans)
-
+        # vcov[j][i]: row i is closed on its left by column line j (a ruling
+        # covers at least half of it); hcov[i][j]: column j is closed above by
+        # row line i
+        vcov = [_covered(spans, ys) for spans in vby]
+        hcov = [_covered(spans, xs) for spans in hby]
         reg = list(range(nr * nc))
 
         def rfind(a):
@@ -565,9 +633,9 @@ def _find_grids(hsegs, vsegs) -> list:
 
         for i in range(nr):
             for j in range(nc):
-                if j + 1 < nc and not covered(vby[j + 1], ys[i], ys[i + 1]):
+                if j + 1 < nc and not vcov[j + 1][i]:
                     join(i * nc + j, i * nc + j + 1)
-                if i + 1 < nr and not covered(hby[i + 1], xs[j], xs[j + 1]):
+                if i + 1 < nr and not hcov[i + 1][j]:
                     join(i * nc + j, (i + 1) * nc + j)
         grid = Grid(xs, ys, [rfind(k) for k in range(nr * nc)])
         # a single column of cells is a frame around text, not a table
@@ -580,29 +648,92 @@ def _find_grids(hsegs, vsegs) -> list:
 
 
 # -- text lines ----------------------------------------------------------------
+#
+# Characters are handled as indices into the page's columns (PageGeom);
+# sorting uses the columns' own __getitem__ as key, and the per-character
+# rules of _line_text are applied only where a pair of neighbours could need
+# them, so most characters cost a few C-level list operations.
 
-def _line_text(chars) -> str:
+class _Cols:
+    """The columns of one page, plus the centre and height of each character."""
+
+    __slots__ = ("text", "x0", "top", "x1", "bottom", "size", "cy", "h")
+
+    def __init__(self, geom: PageGeom):
+        self.text, self.x0, self.top = geom.text, geom.x0, geom.top
+        self.x1, self.bottom, self.size = geom.x1, geom.bottom, geom.size
+        self.cy = [(t + b) / 2 for t, b in zip(geom.top, geom.bottom)]
+        self.h = [b - t for t, b in zip(geom.top, geom.bottom)]
+
+
+def _line_text(idx, p: _Cols) -> str:
     """The text of one visual line from its characters (any order)."""
-    chars = sorted(chars, key=lambda c: (c[1], c[2]))
+    if len(idx) == 1:
+        return p.text[idx[0]]
+    x0 = p.x0
+    xs = list(map(x0.__getitem__, idx))
+    if all(map(_lt, xs, islice(xs, 1, None))):
+        order = idx  # already in (x0, top) order: x0 strictly increasing
+    else:
+        order = sorted(idx, key=p.top.__getitem__)
+        order.sort(key=x0.__getitem__)  # by (x0, top), ties in page order
+        xs = list(map(x0.__getitem__, order))
+    ts = list(map(p.text.__getitem__, order))
+    n = len(ts)
+    following = range(1, n)
+    if " " in ts or "\u00a0" in ts or any(
+            abs(xs[k] - xs[k - 1]) < 1.0 and abs(p.top[order[k]] - p.top[order[k - 1]]) < 1.0
+            for k in compress(following, map(_eq, ts, islice(ts, 1, None)))):
+        return _line_text_slow(order, p)
+    # no spaces and no glyph painted twice: each character follows the one
+    # before it.  A gap needs a separator only when wider than 0.2 x the
+    # larger size of the pair (at least 1): look only at gaps wider than 0.2 x
+    # the smallest size of the line
+    size = p.size
+    floor = 0.2 * max(min(map(size.__getitem__, order)), 1.0)
+    x1s = list(map(p.x1.__getitem__, order))
+    wide = list(compress(following, map(floor.__lt__, map(_sub, islice(xs, 1, None), x1s))))
+    if not wide:
+        return "".join(ts)
+    out, last = [], 0
+    for k in wide:
+        gap = xs[k] - x1s[k - 1]
+        s = max(size[order[k]], size[order[k - 1]], 1.0)
+        if gap > s * 2.0:
+            sep = "\t"  # a column gap (a table drawn without rulings)
+        elif gap > s * 1.5 or (gap > s * 0.2 and not is_wide(ts[k]) and not is_wide(ts[k - 1])):
+            sep = " "
+        else:
+            continue
+        out.append("".join(ts[last:k]))
+        out.append(sep)
+        last = k
+    out.append("".join(ts[last:]))
+    return "".join(out)
+
+
+def _line_text_slow(order, p: _Cols) -> str:
+    """_line_text, character by character (spaces or doubled glyphs)."""
+    text, x0, top, x1, size = p.text, p.x0, p.top, p.x1, p.size
     out = []
     prev = None
     pending_space = False
-    for c in chars:
-        ch = c[0]
+    for c in order:
+        ch = text[c]
         if ch == " " or ch == "\u00a0":
             pending_space = True
             continue
         if prev is not None:
-            if ch == prev[0] and abs(c[1] - prev[1]) < 1.0 and abs(c[2] - prev[2]) < 1.0:
+            if ch == text[prev] and abs(x0[c] - x0[prev]) < 1.0 and abs(top[c] - top[prev]) < 1.0:
                 continue  # the same glyph painted twice (fake bold)
-            gap = c[1] - prev[3]
-            size = max(c[5], prev[5], 1.0)
-            narrow = not is_wide(ch) and not is_wide(prev[0])
-            if gap > size * 2.0:
+            gap = x0[c] - x1[prev]
+            s = max(size[c], size[prev], 1.0)
+            narrow = not is_wide(ch) and not is_wide(text[prev])
+            if gap > s * 2.0:
                 out.append("\t")  # a column gap (a table drawn without rulings)
             elif pending_space and narrow:
                 out.append(" ")
-            elif gap > size * 1.5 or (narrow and gap > size * 0.2):
+            elif gap > s * 1.5 or (narrow and gap > s * 0.2):
                 out.append(" ")
         pending_space = False
         out.append(ch)
@@ -610,26 +741,45 @@ def _line_text(chars) -> str:
     return "".join(out)
 
 
-def _cluster_lines(chars) -> list:
-    """Group characters into visual lines; return [(top, bottom, x0, chars)]."""
-    if not chars:
-        return []
-    order = sorted(chars, key=lambda c: ((c[2] + c[4]) / 2, c[1]))
+def _group_lines(idx, p: _Cols) -> list:
+    """Group characters into visual lines (lists of characters).
+
+    Sorted by centre, a line is the run of characters whose centre is at most
+    half a character height (the larger of the line's first character's and
+    its own) below the centre of the line's first character.  The run is
+    found with bisect up to just below half the first character's height
+    (all of which qualify), the rest is checked one by one."""
+    if len(idx) <= 1:
+        return [idx] if idx else []
+    cy, h = p.cy, p.h
+    order = sorted(idx, key=p.x0.__getitem__)
+    order.sort(key=cy.__getitem__)  # by (centre, x0), ties in page order
+    cys = list(map(cy.__getitem__, order))
+    n = len(order)
     lines = []
-    cur = [order[0]]
-    ref = (order[0][2] + order[0][4]) / 2
-    ref_h = order[0][4] - order[0][2]
-    for c in order[1:]:
-        cy = (c[2] + c[4]) / 2
-        h = c[4] - c[2]
-        if cy - ref <= max(ref_h, h) * 0.5:
-            cur.append(c)
-            continue
-        lines.append(cur)
-        cur, ref, ref_h = [c], cy, h
-    lines.append(cur)
-    return [(min(c[2] for c in ln), max(c[4] for c in ln), min(c[1] for c in ln), ln)
-            for ln in lines]
+    start = 0
+    while start < n:
+        first = order[start]
+        ref, ref_h = cys[start], h[first]
+        half = ref_h * 0.5
+        # surely inside: centre below ref + half by more than rounding
+        k = bisect_right(cys, ref + half - 1e-9 * (abs(ref) + abs(half) + 1.0), start + 1)
+        while k < n:
+            hk = h[order[k]]
+            if cys[k] - ref <= (ref_h if ref_h >= hk else hk) * 0.5:
+                k += 1
+            else:
+                break
+        lines.append(order[start:k])
+        start = k
+    return lines
+
+
+def _cluster_lines(idx, p: _Cols) -> list:
+    """Visual lines with their extent: [(top, bottom, x0, chars)]."""
+    top, bottom, x0 = p.top.__getitem__, p.bottom.__getitem__, p.x0.__getitem__
+    return [(min(map(top, ln)), max(map(bottom, ln)), min(map(x0, ln)), ln)
+            for ln in _group_lines(idx, p)]
 
 
 _PAGE_MARK = re.compile(
@@ -649,7 +799,7 @@ def _body_chars_between(geom: PageGeom, y0: float, y1: float) -> bool:
     """True when text outside the page margins lies between y0 and y1."""
     margin = geom.height * 0.08
     lo, hi = max(y0, margin), min(y1, geom.height - margin)
-    return any(lo < (c[2] + c[4]) / 2 < hi and c[0].strip() for c in geom.chars)
+    return any(lo < (t + b) / 2 < hi and s.strip() for s, t, b in zip(geom.text, geom.top, geom.bottom))
 
 
 def _stitch(pages: list, grids: list) -> None:
@@ -680,28 +830,40 @@ def _stitch(pages: list, grids: list) -> None:
 def _layout_page(geom: PageGeom, grids: list) -> list:
     """Items of one page in reading order: ("text", text, in_margin) or
     ("row", cells, grid_index)."""
-    free = []
-    per_grid = [dict() for _ in grids]
-    boxes = [(gi, g, g.bbox[0], g.bbox[1], g.bbox[2], g.bbox[3]) for gi, g in enumerate(grids)]
-    for c in geom.chars:
-        cx, cy = (c[1] + c[3]) / 2, (c[2] + c[4]) / 2
-        for gi, g, x0, y0, x1, y1 in boxes:
-            if x0 <= cx <= x1 and y0 <= cy <= y1:
-                per_grid[gi].setdefault(g.locate(cx, cy), []).append(c)
-                break
-        else:
-            free.append(c)
+    p = _Cols(geom)
+    free = list(range(len(p.text)))
+    per_grid = []
+    if grids:
+        # each character goes to the first grid holding its centre
+        cy = p.cy
+        cx = [(a + b) / 2 for a, b in zip(geom.x0, geom.x1)]
+        for g in grids:
+            x0, y0, x1, y1 = g.bbox
+            inside = [i for i in free if x0 <= cx[i] <= x1 and y0 <= cy[i] <= y1]
+            cells = {}
+            if inside:
+                free = [i for i in free if not (x0 <= cx[i] <= x1 and y0 <= cy[i] <= y1)]
+                # the centre is inside the grid, so bisect_right gives 1..len;
+                # len (on the last line) belongs to the last row/column
+                xs, ys, region = g.xs, g.ys, g.region
+                nc, nr = len(xs) - 1, len(ys) - 1
+                js = [bisect_right(xs, v) for v in map(cx.__getitem__, inside)]
+                ks = [bisect_right(ys, v) for v in map(cy.__getitem__, inside)]
+                for i, k, j in zip(inside, ks, js):
+                    r = region[((k if k <= nr else nr) - 1) * nc + (j if j <= nc else nc) - 1]
+                    cells.setdefault(r, []).append(i)
+            per_grid.append(cells)
     items = []
     margin = geom.height * 0.08
-    for top, bottom, x0, chs in _cluster_lines(free):
-        text = _line_text(chs).strip()
+    for top, bottom, x0, chs in _cluster_lines(free, p):
+        text = _line_text(chs, p).strip()
         if text:
             in_margin = top < margin or bottom > geom.height - margin
             items.append((top, 0, x0, 0, ("text", text, in_margin)))
     for gi, g in enumerate(grids):
         texts = {}
         for r, chs in per_grid[gi].items():
-            texts[r] = join_wrapped(_line_text(ln[3]) for ln in _cluster_lines(chs))
+            texts[r] = join_wrapped(_line_text(ln, p) for ln in _group_lines(chs, p))
         nc = g.ncols
         rows = []
         for i in range(len(g.ys) - 1):
@@ -728,7 +890,7 @@ def _norm_repeat(text: str) -> str:
 
 def load_pdf(data: bytes, path: str) -> Document:
     pages = _read_pages(data, path)
-    if not any(ch[0].strip() for g in pages for ch in g.chars):
+    if not any(t.strip() for g in pages for t in g.text):
         raise InputError("pdf-no-text", f"{path}：该 PDF 没有文字层，请先进行 OCR")
     grids = [_find_grids(g.hsegs, g.vsegs) for g in pages]
     _stitch(pages, grids)
