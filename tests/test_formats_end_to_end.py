@@ -130,3 +130,18 @@ def test_json_location_of_a_word_table_cell(capsys):
     [f] = doc["files"][0]["findings"]
     assert f["location"] == {"table": 2, "row": 16, "cell": 5}
     assert f["cell"] == {"table": "三", "row": "1.本机关不掌握相关政府信息", "column": "商业企业"}
+
+
+def test_html_blank_cell_points_at_its_td_in_the_source():
+    path = FORMATS / "report-broken.html"
+    [f] = [f for f in _findings(path) if f.rule == "NB204"]
+    source = path.read_bytes().decode("gb18030").split("\n")[f.start.line - 1]
+    assert source[f.start.column - 1:].startswith("<td")
+    assert "&nbsp;" in source  # the empty cell itself, not its neighbour
+
+
+def test_html_figure_points_at_the_figure_in_the_source():
+    path = FORMATS / "report-broken.html"
+    f = next(f for f in _findings(path) if f.rule == "NB212")
+    source = path.read_bytes().decode("gb18030").split("\n")[f.start.line - 1]
+    assert source[f.start.column - 1:f.start.column + 1] == "95"

@@ -362,14 +362,16 @@ class HtmlLine(Line):
     with bisect.
     """
 
-    __slots__ = ("segs", "starts", "table", "row")
+    __slots__ = ("segs", "starts", "table", "row", "empty_at")
 
-    def __init__(self, text, number, segs, cells=None, table=0, row=0):
+    def __init__(self, text, number, segs, cells=None, table=0, row=0, empty_at=None):
         super().__init__(text, number, segs[0][1] if segs else 1, cells)
         self.segs = segs
         self.starts = [sg[0] for sg in segs]
         self.table = table
         self.row = row
+        # an empty cell has no character of its own: {its column: (line, col) of its <td>}
+        self.empty_at = empty_at or {}
 
     def pos(self, i: int) -> tuple:
         """(line, 0-based column) in the source of character ``i`` (0 <= i < len)."""
@@ -387,6 +389,8 @@ class HtmlLine(Line):
             c0 += col - n + 1
         if self.cells is None:
             return Place(line, c0 + 1)
+        if col in self.empty_at:
+            line, c0 = self.empty_at[col]
         c = cell_of(self.cells, col)
         return Place(line, c0 + 1, (("cell", c), ("row", self.row), ("table", self.table)),
                      f"第{self.table}个表格第{self.row}行第{c}格")
@@ -495,7 +499,7 @@ class _Layout:
             return
         text, segs = buf.take()
         if text:
-            self.out.append((text, segs, None, 0, 0))
+            self.out.append((text, segs, None, 0, 0, None))
 
     def walk(self, el: _El, chrome_ok: bool = False):
         for c in el.children:
@@ -533,7 +537,7 @@ class _Layout:
         tr_pos = [tr.pos for tr in _iter_rows(tbl)]
         sub = _Layout()  # lays out one cell at a time
         for r, cells in enumerate(rows, 1):
-            parts, segs, spans, n = [], [], [], 0
+            parts, segs, spans, n, empty_at = [], [], [], 0, {}
             for k, cell in enumerate(cells):
                 t, p = "", []
                 if cell is not None:
@@ -552,11 +556,13 @@ class _Layout:
                     segs.append((n, at[0], at[1], 0))
                     n += 1
                 spans.append((n, n + len(t)))
+                if not t and cell is not None:
+                    empty_at[n] = cell.pos
                 if t:
                     parts.append(t)
                     segs.extend(_shift(p, n))
                     n += len(t)
-            self.out.append(("".join(parts), segs, tuple(spans), self.tables, r))
+            self.out.append(("".join(parts), segs, tuple(spans), self.tables, r, empty_at))
 
 
 def _join_parts(lines) -> tuple:
@@ -566,7 +572,7 @@ def _join_parts(lines) -> tuple:
         t, p = lines[0][0], lines[0][1]
         return t.replace("\t", " "), p
     text, segs = "", []
-    for t, p, *_rest in lines:
+    for t, p, *_rest in lines:  # (text, runs, cells, table, row, empty cells)
         t = t.replace("\t", " ")
         if not t:
             continue
@@ -655,6 +661,6 @@ def load_html(data: bytes, path: str) -> Document:
     layout = _Layout()
     layout.walk(article, chrome_ok=False)
     layout.flush()
-    lines = [HtmlLine(t, i + 1, tuple(segs), cells, table, row)
-             for i, (t, segs, cells, table, row) in enumerate(layout.out)]
+    lines = [HtmlLine(t, i + 1, tuple(segs), cells, table, row, empty_at)
+             for i, (t, segs, cells, table, row, empty_at) in enumerate(layout.out)]
     return Document(path=path, format="html", lines=lines)
