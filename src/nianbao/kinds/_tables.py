@@ -49,7 +49,7 @@ def fmt(v: Decimal) -> str:
 # relations
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     """One relation checked on one column (or row)."""
 
@@ -105,45 +105,48 @@ def evaluate(table, rel) -> list:
     if not table.found:
         return out
     grid = _grid(table)
-    eq = rel.equation
-    names = eq.names()
-    ncols = len(spec.columns)
+    names = rel.equation.names()
     if rel.for_each == "column":
+        ncols = len(spec.columns)
         vectors = {n: _column_vector(table, grid, n, ncols) for n in names}
-        targets = []
         for col, label in enumerate(spec.columns):
-            values = {n: vectors[n][0][col] for n in names}
-            used = {n: [(rid, col) for rid in vectors[n][1]] for n in names}
-            targets.append((label, (rel.at, col), values, used))
+            o = _outcome(rel, table, label, (rel.at, col), {n: vectors[n][0][col] for n in names})
+            if o.status == "fail":
+                o.operands = frozenset((rid, col) for n in names for rid in vectors[n][1]) - {o.at}
+            out.append(o)
     else:
+        cols = [(n, spec.columns.index(n)) for n in names]
         at_col = spec.columns.index(rel.at)
-        cols = {n: spec.columns.index(n) for n in names}
-        targets = []
         for r in spec.rows:
-            vals = grid.get(r.id)
             if r.id not in table.rows:
                 continue
-            values = {n: (vals[c] if vals is not None else None) for n, c in cols.items()}
-            used = {n: [(r.id, c)] for n, c in cols.items()}
-            targets.append((r.id, (r.id, at_col), values, used))
+            vals = grid.get(r.id)
+            o = _outcome(rel, table, r.id, (r.id, at_col),
+                         {n: (vals[c] if vals is not None else None) for n, c in cols})
+            if o.status == "fail":
+                o.operands = frozenset((r.id, c) for _n, c in cols) - {o.at}
+            out.append(o)
+    return out
+
+
+_NO_CELLS = frozenset()
+
+
+def _outcome(rel, table, where: str, at: tuple, values: dict) -> Outcome:
+    """``rel`` checked with ``values`` (name -> Decimal or None); a failure's operands
+    are left for the caller to fill in (only failures need them)."""
+    eq = rel.equation
+    left, right = side_value(eq.left, values), side_value(eq.right, values)
+    if left is None or right is None:
+        return Outcome(rel, table, where, "unknown", at, _NO_CELLS)
+    if left == right:
+        return Outcome(rel, table, where, "ok", at, _NO_CELLS, left, right)
     side = eq.side_of(rel.at)
     sign = next(t.sign for t in (eq.left if side == "left" else eq.right) if t.name == rel.at)
-    empty = frozenset()
-    for where, at, values, used in targets:
-        left, right = side_value(eq.left, values), side_value(eq.right, values)
-        if left is None or right is None:
-            out.append(Outcome(rel, table, where, "unknown", at, empty))
-            continue
-        if left == right:
-            out.append(Outcome(rel, table, where, "ok", at, empty, left, right))
-            continue
-        # only failures need their operands (for the cascade policy)
-        operands = frozenset(c for cells in used.values() for c in cells if c != at)
-        stated = values[rel.at]
-        mine, other = (left, right) if side == "left" else (right, left)
-        computed = stated + sign * (other - mine)  # the value ``at`` would need
-        out.append(Outcome(rel, table, where, "fail", at, operands, left, right, stated, computed))
-    return out
+    stated = values[rel.at]
+    mine, other = (left, right) if side == "left" else (right, left)
+    computed = stated + sign * (other - mine)  # the value ``at`` would need
+    return Outcome(rel, table, where, "fail", at, _NO_CELLS, left, right, stated, computed)
 
 
 def suppress(outcomes: list) -> None:

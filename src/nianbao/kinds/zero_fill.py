@@ -39,7 +39,8 @@ def check(report, options):
                     key = ""
                 elif cell.kind == TOKEN:
                     key = "token"
-                elif not row.decimal and cell.value != cell.value.to_integral_value():
+                elif (not row.decimal and not cell.text.isdigit()  # digits alone: a whole number
+                      and cell.value != cell.value.to_integral_value()):
                     key = "decimal"
                 else:
                     continue

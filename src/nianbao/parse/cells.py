@@ -35,7 +35,6 @@ _NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 #: what people write in a cell instead of a figure
 _TOKENS = frozenset({"/", "\\", "-", "--", "—", "——", "–", "―", "─", "无", "空", "×"})
 _SEP_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
-_WORD_RE = re.compile(r"\S+")
 _SMALL = {str(i): Decimal(i) for i in range(1000)}
 
 
@@ -64,18 +63,23 @@ class LineItem:
                  "blanks_only", "numbers", "filled")
 
     def __init__(self, index: int, exact: bool, label: str, label_span, values: list, label_cells: list,
-                 separator: bool = False, blanks_only: bool = False, numbers: int = -1, filled: int = -1):
-        self.index, self.exact, self.label, self.label_span = index, exact, label, label_span
-        self.values, self.label_cells, self.separator, self.blanks_only = values, label_cells, separator, blanks_only
-        if numbers < 0:
-            numbers = filled = 0
-            for c in values:
-                if c[3] == NUM:
-                    numbers += 1
-                    filled += 1
-                elif c[3] != BLANK:
-                    filled += 1
-        self.numbers, self.filled = numbers, filled
+                 separator: bool, blanks_only: bool, numbers: int, filled: int):
+        self.index = index
+        self.exact = exact
+        self.label = label
+        self.label_span = label_span
+        self.values = values
+        self.label_cells = label_cells
+        self.separator = separator
+        self.blanks_only = blanks_only
+        self.numbers = numbers
+        self.filled = filled
+
+    def for_line(self, index: int) -> "LineItem":
+        """The same reading for another line with the same text (the lists are
+        shared: a LineItem is never modified once read)."""
+        return LineItem(index, self.exact, self.label, self.label_span, self.values, self.label_cells,
+                        self.separator, self.blanks_only, self.numbers, self.filled)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"LineItem({self.index}, {self.label!r}, {len(self.values)} values)"
@@ -107,30 +111,34 @@ def classify(text: str) -> tuple:
 _new = tuple.__new__  # builds a Cell without the generated __new__'s overhead (hot path)
 
 
+_PARTS = {}
+
+
+def _part(part: str) -> tuple:
+    """(text, start, end, kind, value) of one cell as written, positions relative to
+    it (cached in ``_PARTS``: the same cells, "0" or " 12 " or a template label,
+    recur all the time)."""
+    stripped = part.strip()
+    if not stripped:
+        got = ("", 0, len(part), BLANK, None)
+    else:
+        off = part.index(stripped[0])
+        got = (stripped, off, off + len(stripped), *classify(stripped))
+    if len(_PARTS) < 20000:
+        _PARTS[part] = got
+    return got
+
+
 def _cells(parts, pos: int) -> list:
     """Cells of consecutive ``parts`` (separated by one character) starting at ``pos``."""
     out = []
     append = out.append
-    small = _SMALL
+    known = _PARTS
     for part in parts:
-        n = len(part)
-        if not n:
-            append(_new(Cell, ("", pos, pos, BLANK, None)))
-        elif part in small:
-            append(_new(Cell, (part, pos, pos + n, NUM, small[part])))
-        else:
-            stripped = part.strip()
-            if not stripped:
-                append(_new(Cell, ("", pos, pos + n, BLANK, None)))
-            else:
-                off = part.index(stripped[0]) if stripped is not part else 0
-                value = small.get(stripped)
-                if value is not None:
-                    kind = NUM
-                else:
-                    kind, value = classify(stripped)
-                append(_new(Cell, (stripped, pos + off, pos + off + len(stripped), kind, value)))
-        pos += n + 1
+        got = known.get(part)
+        text, s, e, kind, value = got if got is not None else _part(part)
+        append(_new(Cell, (text, pos + s, pos + e, kind, value)))
+        pos += len(part) + 1
     return out
 
 
@@ -197,7 +205,7 @@ def split_line(line, index: int) -> LineItem:
     stripped = text.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:
         if _SEP_RE.match(text):
-            return LineItem(index, True, "", None, [], [], separator=True)
+            return LineItem(index, True, "", None, [], [], True, False, 0, 0)
         return _split_exact(_split_pipes(text), index, text)
     return _split_loose(text, index)
 
@@ -216,22 +224,31 @@ def _split_loose(text: str, index: int) -> LineItem:
         label = text[ls:e].rstrip()
         if label:
             le = ls + len(label)
-            return LineItem(index, False, label, (ls, le), [], [Cell(label, ls, le, TEXT)])
-    words = [m for m in _WORD_RE.finditer(text, s, e)]
+            return LineItem(index, False, label, (ls, le), [], [_new(Cell, (label, ls, le, TEXT, None))],
+                            False, False, 0, 0)
+    # the values: the trailing run of words that are figures or tokens; each word is
+    # located from the right (a word holds no space, so its last occurrence before
+    # the next word is the word itself)
+    words = text[s:e].split()
     k = len(words)
-    while k > 0:
-        kind, _v = classify(words[k - 1].group())
-        if kind in (NUM, TOKEN):
-            k -= 1
-        else:
-            break
     values = []
-    for m in words[k:]:
-        kind, value = classify(m.group())
-        values.append(Cell(m.group(), m.start(), m.end(), kind, value))
+    numbers = 0
+    pos = e
+    while k > 0:
+        word = words[k - 1]
+        kind, value = classify(word)
+        if kind == NUM:
+            numbers += 1
+        elif kind != TOKEN:
+            break
+        pos = text.rindex(word, s, pos)
+        values.append(_new(Cell, (word, pos, pos + len(word), kind, value)))
+        k -= 1
+    values.reverse()
     if k:
-        ls, le = words[0].start(), words[k - 1].end()
+        ls = text.index(words[0], s)
+        le = text.rindex(words[k - 1], s, pos) + len(words[k - 1])
         label = text[ls:le]
-        cell = Cell(label, ls, le, TEXT)
-        return LineItem(index, False, label, (ls, le), values, [cell])
-    return LineItem(index, False, "", None, values, [])
+        cell = _new(Cell, (label, ls, le, TEXT, None))
+        return LineItem(index, False, label, (ls, le), values, [cell], False, False, numbers, len(values))
+    return LineItem(index, False, "", None, values, [], False, False, numbers, len(values))

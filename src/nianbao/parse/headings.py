@@ -86,6 +86,7 @@ def _last_chars(specs) -> frozenset:
     return frozenset(out)
 
 
+_UNSEEN = object()
 _TAIL_JUNK = " \t\u3000。.:：;；,，、#*_"
 
 
@@ -95,15 +96,22 @@ def find_headings(doc, template, skip: set) -> list:
     tails = template.cache.get("heading_tails")
     if tails is None:
         tails = template.cache["heading_tails"] = _last_chars(specs)
+    # line text -> match_heading result: headings and the captions that end like
+    # them are template wording, the same from report to report
+    matches = template.cache.setdefault("heading_matches", {})
     hits = []
     for i, ln in enumerate(doc.lines):
         text = ln.text
-        if ln.cells is not None or i in skip or "\t" in text or len(text) > 2 * _MAX_LEN:
-            continue
         tail = text.rstrip(_TAIL_JUNK)
         if not tail or tail[-1] not in tails:
+            continue  # the cheapest test first: it turns away almost every line
+        if ln.cells is not None or i in skip or "\t" in text or len(text) > 2 * _MAX_LEN:
             continue
-        m = match_heading(ln.text, specs)
+        m = matches.get(text, _UNSEEN)
+        if m is _UNSEEN:
+            m = match_heading(text, specs)
+            if len(matches) < 20000:
+                matches[text] = m
         if m is None:
             continue
         spec, numbering, variant, (s, e) = m

@@ -18,6 +18,9 @@ _TABLE = str.maketrans({**{q: None for q in _QUOTES},
 _SPACE_RE = re.compile(r"\s+")
 _MD_PREFIX_RE = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*|__)?")
 _MD_SUFFIX_RE = re.compile(r"(?:\*\*|__)?\s*#*\s*$")
+#: with whitespace, every character the prefix / suffix patterns can match
+_PREFIX_CHARS = "#>-*+_"
+_SUFFIX_CHARS = "*_#"
 
 
 def fold(text: str) -> str:
@@ -28,10 +31,18 @@ def fold(text: str) -> str:
 
 def content_span(text: str) -> tuple:
     """(start, end) of a line's content without Markdown heading/emphasis marks."""
-    m = _MD_PREFIX_RE.match(text)
-    start = m.end() if m else 0
-    m2 = _MD_SUFFIX_RE.search(text, start)
-    end = m2.start() if m2 else len(text)
+    n = len(text)
+    if not n:
+        return 0, 0
+    # the patterns are tried only where a mark or a space can be: most lines have
+    # neither at their ends, and the suffix can only begin inside the trailing run
+    # of marks and spaces (searching from every position of a long line is slow)
+    first = text[0]
+    start = _MD_PREFIX_RE.match(text).end() if first in _PREFIX_CHARS or first.isspace() else 0
+    tail = n
+    while tail > start and (text[tail - 1] in _SUFFIX_CHARS or text[tail - 1].isspace()):
+        tail -= 1
+    end = _MD_SUFFIX_RE.search(text, tail).start() if tail < n else n
     if end <= start:
         stripped = text.strip()
         if not stripped:

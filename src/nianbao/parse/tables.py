@@ -219,35 +219,47 @@ def _label(text: str) -> _Label:
 
 
 class _Lines:
-    """Lazy per-line analysis shared by the three table readers."""
+    """Lazy per-line analysis shared by the three table readers (each line is split
+    and its label normalised at most once per report)."""
 
     def __init__(self, report):
         self.doc = report.doc
         self.lines = report.doc.lines
         self.skip = set(report.page_markers) | {h.line for h in report.headings}
-        self._items = {}
-        self._labels = {}
+        n = len(self.lines)
+        self._items = [None] * n  # LineItem, or False for a line with nothing to read
+        self._labels = [None] * n
+        self._by_text = {}  # text -> LineItem of a text line (figures written one per line repeat)
 
-    def item(self, i: int) -> C.LineItem:
-        it = self._items.get(i)
+    def item(self, i: int) -> Optional[C.LineItem]:
+        """What line ``i`` holds; None when there is nothing to read on it."""
+        it = self._items[i]
         if it is None:
-            it = C.split_line(self.lines[i], i)
-            self._items[i] = it
+            it = self._items[i] = self._read(i)
+        return it or None
+
+    def _read(self, i: int):
+        # nothing to read: a page marker, a heading, or an empty line (a row of empty
+        # cells is not empty: its cells are blanks)
+        if i in self.skip:
+            return False
+        ln = self.lines[i]
+        if ln.cells is not None:
+            return C.split_line(ln, i)
+        text = ln.text
+        if not text.strip() and "\t" not in text:
+            return False
+        seen = self._by_text.get(text)
+        if seen is not None:
+            return seen.for_line(i)
+        it = self._by_text[text] = C.split_line(ln, i)
         return it
 
     def label(self, i: int) -> _Label:
-        lab = self._labels.get(i)
+        lab = self._labels[i]
         if lab is None:
             lab = self._labels[i] = _label(self.item(i).label)
         return lab
-
-    def blank(self, i: int) -> bool:
-        """Nothing to read: a page marker, a heading, or an empty line (a table row
-        of empty cells is not empty: its cells are blanks)."""
-        if i in self.skip:
-            return True
-        ln = self.lines[i]
-        return not ln.text.strip() and ln.cells is None and "\t" not in ln.text
 
 
 _new = tuple.__new__
@@ -255,6 +267,12 @@ _new = tuple.__new__
 
 def _cv(cell: C.Cell, line: int) -> CellValue:
     return _new(CellValue, (_KIND[cell[3]], cell[0], cell[4], line, cell[1], cell[2]))
+
+
+def _cvs(cells: list, line: int) -> list:
+    """[_cv(c, line) for c in cells], without a call per cell (hot path)."""
+    kinds = _KIND
+    return [_new(CellValue, (kinds[c[3]], c[0], c[4], line, c[1], c[2])) for c in cells]
 
 
 # ---------------------------------------------------------------------------
@@ -274,9 +292,24 @@ def _range_for(report, spec) -> tuple:
     return lo, hi
 
 
-def _line_kind(lines: _Lines, i: int, tid: str, specs: dict) -> str:
+def _vocab_shares(spec, g: frozenset) -> dict:
+    """Table id -> (share of the bigrams ``g`` in that table's vocabulary, the highest
+    share in another table's) (cached per template: labels repeat from report to report)."""
+    cache = spec.cache.setdefault("vocab_shares", {})
+    got = cache.get(g)
+    if got is None:
+        n = len(g)
+        share = {k: len(g & s.vocab) / n for k, s in spec.tables.items()}
+        got = {}
+        for k, v in share.items():
+            got[k] = (v, max([w for j, w in share.items() if j != k], default=0.0))
+        if len(cache) < 20000:
+            cache[g] = got
+    return got
+
+
+def _line_kind(lines: _Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
     """"anchor" | "foreign" | "prose" | "value" | "neutral" for table ``tid``."""
-    it = lines.item(i)
     if it.separator:
         return "neutral"
     if not it.exact and not it.values and len(it.label) > 60:
@@ -286,15 +319,7 @@ def _line_kind(lines: _Lines, i: int, tid: str, specs: dict) -> str:
     if lab.cjk >= 2 and len(lab.grams) >= 2:
         if tid == "二" and _CAPTION_RE.search(lab.text):
             return "anchor"
-        g = lab.grams
-        n = len(g)
-        mine, other = 0.0, 0.0
-        for k, s in specs.items():
-            v = len(g & s.vocab) / n
-            if k == tid:
-                mine = v
-            elif v > other:
-                other = v
+        mine, other = _vocab_shares(spec, lab.grams)[tid]
         if other >= 0.75 and other >= mine + 0.2:
             return "foreign"
         if mine >= 0.6 and mine >= other + 0.15:
@@ -307,13 +332,14 @@ def _line_kind(lines: _Lines, i: int, tid: str, specs: dict) -> str:
     return "value" if has_values else "neutral"
 
 
-def _find_block(lines: _Lines, tid: str, specs: dict, lo: int, hi: int):
+def _find_block(lines: _Lines, tid: str, spec, lo: int, hi: int):
     start = last = None
     prose = 0
     for i in range(lo, hi):
-        if lines.blank(i):
+        it = lines.item(i)
+        if it is None:
             continue
-        kind = _line_kind(lines, i, tid, specs)
+        kind = _line_kind(lines, i, it, tid, spec)
         if start is None:
             if kind == "anchor":
                 start = last = i
@@ -364,35 +390,34 @@ def _collect(lines: _Lines, block: range, lone_ok, vocab: frozenset, width: int,
     """
     out, labels = [], []
     pending = []  # normalised label texts since the last value row
-    run = []  # (line, Cell) of bare numbers
+    run = []  # CellValue of bare numbers, one per line
 
     def flush_run():
         if not run:
             return
         n = len(run)
         prev = out[-1] if out else None
-        vals = [_cv(c, ln) for ln, c in run]
+        vals = list(run)
         if (prev is not None and not prev.exact and prev.label.cjk and not pending
                 and lone_ok(len(prev.values) + n) and not lone_ok(len(prev.values))):
             prev.values.extend(vals)  # label line with its first figures, the rest one per line
-            prev.lines.extend(ln for ln, _c in run)
+            prev.lines.extend(v.line for v in run)
         elif n > 1 or lone_ok(n):
-            out.append(_VItem(run[0][0], [ln for ln, _c in run], vals, False,
+            out.append(_VItem(run[0].line, [v.line for v in run], vals, False,
                               _Label("", frozenset(), 0), None, "", before="".join(pending)))
             pending.clear()
         run.clear()
 
     for i in block:
-        if lines.blank(i):
-            continue
         it = lines.item(i)
-        if it.separator:
+        if it is None or it.separator:
             continue
         lab = lines.label(i)
         if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind == C.NUM:
-            run.append((i, it.values[0]))
+            run.append(_cv(it.values[0], i))
             continue
-        flush_run()
+        if run:
+            flush_run()
         if it.filled or (it.blanks_only and blank_ok(lab)):
             if not lab.text and it.numbers == 0 and not it.blanks_only:
                 continue  # a row of dashes with no label: a placeholder, not figures
@@ -403,7 +428,7 @@ def _collect(lines: _Lines, block: range, lone_ok, vocab: frozenset, width: int,
                 while end > width and vals[end - 1][3] == C.BLANK:
                     end -= 1
                 vals = vals[:end]
-            out.append(_VItem(i, [i], [_cv(c, i) for c in vals], it.exact, lab, span, it.label,
+            out.append(_VItem(i, [i], _cvs(vals, i), it.exact, lab, span, it.label,
                               blank_row=it.filled == 0, before="".join(pending)))
             pending.clear()
         elif lab.text:
@@ -462,13 +487,31 @@ def _row_span(item: _VItem) -> Span:
 # table 三: ordered alignment
 
 
+class _Fit(NamedTuple):
+    """How one written label fits a table's rows (see ``_align``)."""
+
+    own: list  # F1 per row
+    top: int  # the row of the highest F1 (the first of equals)
+    top_precision: float  # the precision for that row
+    coverage: float  # the highest coverage of any row
+    labelled: bool  # it names a row: a whole label, or a fragment of one split over lines
+    noise: float  # the share of its bigrams that are group labels, headers or columns
+    scores: tuple  # per row, the score of a row with this label: 4·F1 − 1.5
+    sure: int  # the row it names beyond doubt (F1 ≥ 0.8, 0.25 ahead of any other), or -1
+
+
 class _RowIndex:
     """Inverted bigram index over a table's row labels (built once per template)."""
 
     def __init__(self, rows: list, noise: frozenset):
         self.n = len(rows)
         self.noise = noise
+        self.legacy = tuple(r.legacy for r in rows)
+        # per-template caches: written labels repeat from row to row and report to report
         self._cache = {}
+        self._coverage = {}
+        self._evidence = {}
+        self._fits = {}
         self.entries = []  # (row index, number of bigrams) per label or variant
         postings = {}  # bigram -> ([entries with it in their label], [rows with it in their context])
         for k, r in enumerate(rows):
@@ -506,9 +549,27 @@ class _RowIndex:
                 cov[k] = v
         return cov, spec
 
-    def coverage(self, g: frozenset) -> list:
-        """Per row: the share of its label's bigrams present in ``g``."""
-        return self._hits(g, False)[0]
+    def coverage(self, g: frozenset) -> tuple:
+        """Per row: the share of its label's bigrams present in ``g`` (cached)."""
+        got = self._coverage.get(g)
+        if got is None:
+            got = tuple(self._hits(g, False)[0])
+            if len(self._coverage) < 20000:
+                self._coverage[g] = got
+        return got
+
+    def evidence(self, text: str) -> tuple:
+        """(row, coverage) of every row (2019-only rows aside) whose label is at least
+        half present in ``text``, a run of label lines beside a row of figures (cached)."""
+        got = self._evidence.get(text)
+        if got is None:
+            got = ()
+            if text:
+                got = tuple((k, v) for k, v in enumerate(self.coverage(grams(text)))
+                            if v >= 0.5 and not self.legacy[k])
+            if len(self._evidence) < 20000:
+                self._evidence[text] = got
+        return got
 
     def match(self, g: frozenset) -> tuple:
         """Per row: (coverage, precision, F1) lists for a written label (cached)."""
@@ -517,6 +578,25 @@ class _RowIndex:
             got = self._match(g)
             if len(self._cache) < 20000:
                 self._cache[g] = got
+        return got
+
+    def fit(self, g: frozenset) -> "_Fit":
+        """How a written label fits the rows, for the alignment (cached)."""
+        got = self._fits.get(g)
+        if got is None:
+            cov, prec, own = self.match(g)
+            best_p = max([p for c, p in zip(cov, prec) if c >= 0.2] or [0.0])
+            # a whole label, or a fragment of one label split over lines ("形，不计其他情形）")
+            labelled = max(own) >= 0.5 or best_p >= 0.85
+            top2 = sorted(own)[-2:]
+            sure = -1
+            if top2[-1] >= 0.8 and (len(top2) < 2 or top2[0] <= top2[-1] - 0.25):
+                sure = own.index(top2[-1])
+            top = own.index(max(own))
+            got = _Fit(own, top, prec[top], max(cov), labelled, precision(g, self.noise),
+                       tuple(4 * x - 1.5 for x in own), sure)
+            if len(self._fits) < 20000:
+                self._fits[g] = got
         return got
 
     def _match(self, g: frozenset) -> tuple:
@@ -538,10 +618,9 @@ class _RowIndex:
 
 
 def _index(spec) -> _RowIndex:
-    idx = spec.__dict__.get("_row_index")
+    idx = spec.cache.get("row_index")
     if idx is None:
-        idx = _RowIndex(spec.rows, spec.noise)
-        spec.__dict__["_row_index"] = idx
+        idx = spec.cache["row_index"] = _RowIndex(spec.rows, spec.noise)
     return idx
 
 
@@ -550,17 +629,6 @@ def _align(items: list, spec) -> list:
     rows = spec.rows
     index = _index(spec)
     n, m = len(rows), len(items)
-    ev_cache = {}
-
-    def evidence(text):
-        if not text:
-            return None
-        v = ev_cache.get(text)
-        if v is None:
-            v = ev_cache[text] = index.coverage(grams(text))
-        return v
-
-    legacy = [r.legacy for r in rows]
     scores = []
     skip_item = []
     sure = []
@@ -569,31 +637,28 @@ def _align(items: list, spec) -> list:
         own = None
         labelled = foreign = False
         if lab.grams and lab.cjk:
-            cov, prec, own = index.match(lab.grams)
-            best_p = max([p for c, p in zip(cov, prec) if c >= 0.2] or [0.0])
-            # a whole label, or a fragment of one label split over lines ("形，不计其他情形）")
-            labelled = max(own) >= 0.5 or best_p >= 0.85
-            foreign = not labelled and lab.cjk >= 3 and precision(lab.grams, spec.noise) < 0.7
+            fit = index.fit(lab.grams)
+            own, labelled = fit.own, fit.labelled
+            foreign = not labelled and lab.cjk >= 3 and fit.noise < 0.7
         if it.blank_row:
             row_scores = [4 * x - 1.5 if x >= 0.8 else _NEG for x in own] if own is not None else [_NEG] * n
         elif labelled:
-            row_scores = [4 * x - 1.5 for x in own]
+            row_scores = list(fit.scores)
         else:
             row_scores = list(index.base_foreign if foreign else index.base_plain)
-        eb, ea = evidence(it.before), evidence(it.after)
-        if eb is not None or ea is not None:
-            for k in range(n):
-                v = max(eb[k] if eb else 0.0, ea[k] if ea else 0.0)
-                if v >= 0.5 and not legacy[k] and row_scores[k] != _NEG:
+        # label lines just before or after the row name it too: the stronger of the two counts
+        eb, ea = index.evidence(it.before), index.evidence(it.after)
+        if eb or ea:
+            strong = dict(eb)
+            for k, v in ea:
+                if v > strong.get(k, 0.0):
+                    strong[k] = v
+            for k, v in strong.items():
+                if row_scores[k] != _NEG:
                     row_scores[k] += v
         scores.append(row_scores)
         skip_item.append(0.0 if (it.blank_row or foreign) else 1.0)
-        k_sure = -1
-        if labelled and not it.blank_row:
-            top2 = sorted(own)[-2:]
-            if top2[-1] >= 0.8 and (len(top2) < 2 or top2[0] <= top2[-1] - 0.25):
-                k_sure = own.index(top2[-1])
-        sure.append(k_sure)
+        sure.append(fit.sure if labelled and not it.blank_row else -1)
     skip_row = [0.0 if r.legacy else 0.6 for r in rows]
     # Rows whose own label names one template row beyond doubt, in increasing order,
     # are fixed points; the programme then runs only on the stretches between them.
@@ -625,24 +690,23 @@ def _dp(scores: list, skip_item: list, skip_row: list) -> list:
     for k in range(1, n + 1):
         dp[0][k] = dp[0][k - 1] - skip_row[k - 1]
         back[0][k] = 2
+    neg = _NEG
     for j in range(1, m + 1):
-        dp[j][0] = dp[j - 1][0] - skip_item[j - 1]
-        back[j][0] = 1
-        sj = scores[j - 1]
-        prev, cur = dp[j - 1], dp[j]
+        prev, cur, bj = dp[j - 1], dp[j], back[j]
         si = skip_item[j - 1]
-        bj = back[j]
-        for k in range(1, n + 1):
-            best, how = prev[k] - si, 1
-            v = cur[k - 1] - skip_row[k - 1]
+        left = cur[0] = prev[0] - si
+        bj[0] = 1
+        # k runs over the rows; up = dp[j-1][k], diag = dp[j-1][k-1], left = dp[j][k-1]
+        for k, up, diag, skip, sc in zip(range(1, n + 1), prev[1:], prev, skip_row, scores[j - 1]):
+            best, how = up - si, 1  # skip the item
+            v = left - skip  # skip the row
             if v > best:
                 best, how = v, 2
-            sc = sj[k - 1]
-            if sc != _NEG:
-                v = prev[k - 1] + sc
+            if sc != neg:  # give the item the row
+                v = diag + sc
                 if v >= best:
                     best, how = v, 0
-            cur[k] = best
+            cur[k] = left = best
             bj[k] = how
     out = [-1] * m
     j, k = m, n
@@ -704,11 +768,12 @@ def _labels_seen(lines: _Lines, label_lines: list, spec, reading: TableReading) 
     index = _index(spec)
     for i in label_lines:
         lab = lines.label(i)
-        if lab.cjk < 2 or max(index.coverage(lab.grams)) < 0.85:
+        if lab.cjk < 2:
             continue
-        _c, _p, scores = index.match(lab.grams)
-        k = max(range(len(rows)), key=scores.__getitem__)
-        best, best_r = scores[k], rows[k]
+        fit = index.fit(lab.grams)
+        if fit.coverage < 0.85:
+            continue
+        best, best_r = fit.own[fit.top], rows[fit.top]
         if best >= 0.85 and best_r.id not in reading.rows and best_r.id not in reading.labels_seen \
                 and not best_r.legacy:
             it = lines.item(i)
@@ -806,20 +871,41 @@ def _legacy_spans(text: str, label: str) -> list:
     return out
 
 
+class _Legacy(NamedTuple):
+    """The 2019 labels of one table, prepared for the reader."""
+
+    captions: dict  # sub-table number -> 2019 caption
+    columns: list  # (label, normalised label)
+    rows: list
+    any_label: Optional[re.Pattern]  # finds any of the normalised labels (None: there are none)
+
+
+def _legacy(spec, legacy_spec) -> _Legacy:
+    """The 2019 labels of table ``spec`` (prepared once per template)."""
+    got = spec.cache.get("legacy")
+    if got is None:
+        captions = {}
+        for lab in legacy_spec.captions.get(spec.id, []):
+            m = re.search(r"[（(]([一二三四五六七八九十])[）)]", lab)
+            if m:
+                captions[m.group(1)] = lab
+        columns = [(x, norm(x)) for x in legacy_spec.columns.get(spec.id, [])]
+        rows = [(x, norm(x)) for x in legacy_spec.rows.get(spec.id, [])]
+        keys = [key for _x, key in columns + rows]
+        any_label = re.compile("|".join(map(re.escape, keys))) if keys else None
+        got = spec.cache["legacy"] = _Legacy(captions, columns, rows, any_label)
+    return got
+
+
 def _read_article20(lines: _Lines, spec, legacy_spec, block: range, reading: TableReading) -> None:
     reading.subtables = {s.id: SubTableReading(s) for s in spec.subtables}
     subs_by_num = {s.number: s for s in spec.subtables}
-    legacy_captions = {}
-    for lab in legacy_spec.captions.get(spec.id, []):
-        m = re.search(r"[（(]([一二三四五六七八九十])[）)]", lab)
-        if m:
-            legacy_captions[m.group(1)] = lab
-    legacy_cols = [(x, norm(x)) for x in legacy_spec.columns.get(spec.id, [])]
-    legacy_rows = [(x, norm(x)) for x in legacy_spec.rows.get(spec.id, [])]
+    legacy = _legacy(spec, legacy_spec)
+    legacy_captions = legacy.captions
     current = ""
     header = None  # (span, candidate sub-tables) of a header line no caption named
     pending = None  # (row spec, span) of a label line waiting for its figures
-    run = []
+    run = []  # CellValue of bare numbers, one per line
     pending_marks = []  # legacy marks seen before any sub-table was named
 
     def drop_pending():
@@ -854,10 +940,10 @@ def _read_article20(lines: _Lines, spec, legacy_spec, block: range, reading: Tab
     def flush_run():
         if not run:
             return
-        vals = [_cv(c, ln) for ln, c in run]
+        vals = list(run)
         if pending is not None:
             r, span = pending
-            take(r, vals, False, span, [ln for ln, _c in run], "")
+            take(r, vals, False, span, [v.line for v in run], "")
         elif len(run) > 1:
             reading.unplaced.append(Unplaced(vals[0].span, len(vals), 0, (), ""))
         run.clear()
@@ -869,37 +955,36 @@ def _read_article20(lines: _Lines, spec, legacy_spec, block: range, reading: Tab
         words ("全年行政处罚决定数量为" is a sentence about 行政处罚, not its row)."""
         if not lab.grams:
             return 0.0, None
-        _c, prec, scores = index.match(lab.grams)
-        k = max(range(len(spec.rows)), key=scores.__getitem__)
-        if prec[k] < 0.75:
+        fit = index.fit(lab.grams)
+        if fit.top_precision < 0.75:
             return 0.0, None
-        return scores[k], spec.rows[k]
+        return fit.own[fit.top], spec.rows[fit.top]
 
     for i in block:
-        if lines.blank(i):
-            continue
         it = lines.item(i)
-        if it.separator:
+        if it is None or it.separator:
             continue
         lab = lines.label(i)
         text = lines.lines[i].text
         if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind == C.NUM:
-            run.append((i, it.values[0]))
+            run.append(_cv(it.values[0], i))
             continue
-        flush_run()
-        # legacy (2019) labels anywhere on the line
+        if run:
+            flush_run()
+        # legacy (2019) labels anywhere on the line (one search tells whether there is any)
         folded = norm(text)
-        for kind, labels in (("column", legacy_cols), ("row", legacy_rows)):
-            for lab19, key in labels:
-                if key not in folded:
-                    continue
-                for s, e in _legacy_spans(text, lab19):
-                    mk = LegacyMark(kind, lab19, Span(i, s, e), current)
-                    if kind == "row":
-                        mk.subtable = "（九）" if "采购" in lab19 else "（五）"
-                    reading.legacy.append(mk)
-                    if not mk.subtable:
-                        pending_marks.append(mk)
+        if legacy.any_label is not None and legacy.any_label.search(folded):
+            for kind, labels in (("column", legacy.columns), ("row", legacy.rows)):
+                for lab19, key in labels:
+                    if key not in folded:
+                        continue
+                    for s, e in _legacy_spans(text, lab19):
+                        mk = LegacyMark(kind, lab19, Span(i, s, e), current)
+                        if kind == "row":
+                            mk.subtable = "（九）" if "采购" in lab19 else "（五）"
+                        reading.legacy.append(mk)
+                        if not mk.subtable:
+                            pending_marks.append(mk)
         m = _CAPTION_RE.search(lab.text)
         if m and not it.filled:
             num = m.group(1)
@@ -919,14 +1004,14 @@ def _read_article20(lines: _Lines, spec, legacy_spec, block: range, reading: Tab
             if it.filled and not (it.numbers == 0):
                 if pending is not None:
                     r, span = pending
-                    take(r, [_cv(c, i) for c in it.values], it.exact, span, [i], "")
+                    take(r, _cvs(it.values, i), it.exact, span, [i], "")
                 elif it.filled > 1:
                     reading.unplaced.append(Unplaced(_cv(it.values[0], i).span, it.filled, 0, (), ""))
             continue
         score, r = best_row(lab)
         if r is not None and score >= 0.6 and r.subtable and (it.filled or it.blanks_only):
             span = Span(i, *it.label_span)
-            take(r, [_cv(c, i) for c in it.values], it.exact, span, [i], it.label)
+            take(r, _cvs(it.values, i), it.exact, span, [i], it.label)
             current = r.subtable
             continue
         if r is not None and score >= 0.7 and not it.filled:
@@ -965,7 +1050,7 @@ def read_tables(report) -> Tables:
     for tid, tspec in spec.tables.items():
         reading = TableReading(tspec)
         lo, hi = _range_for(report, tspec)
-        block = _find_block(lines, tid, spec.tables, lo, hi)
+        block = _find_block(lines, tid, spec, lo, hi)
         if block is not None:
             reading.block = block
             reading.found = True

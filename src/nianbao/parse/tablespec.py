@@ -76,6 +76,7 @@ class TableSpec:
     header: str
     vocab: frozenset  # bigrams of every label of the table
     noise: frozenset = frozenset()  # bigrams of group labels, headers and columns
+    cache: dict = field(default_factory=dict, repr=False)  # the table reader's per-template caches
 
     def subtable(self, sid: str):
         return next((s for s in self.subtables if s.id == sid), None)
@@ -106,6 +107,7 @@ class TablesSpec:
     tables: dict  # id -> TableSpec
     relations: list  # RelationSpec
     legacy: LegacySpec
+    cache: dict = field(default_factory=dict, repr=False)  # the table reader's per-template caches
 
     def relation(self, rid: str):
         return next((r for r in self.relations if r.id == rid), None)
