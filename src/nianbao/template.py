@@ -176,8 +176,9 @@ def build(raw: dict, origin: dict) -> Template:
 
 
 def _keys_text(keys: tuple) -> str:
-    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in keys).lstrip(".") and \
-        " " + "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in keys).lstrip(".")
+    """" headings[2].text" for a key path (empty for the top level)."""
+    path = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in keys).lstrip(".")
+    return f" {path}" if path else ""
 
 
 _DEFAULT = None

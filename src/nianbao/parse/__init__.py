@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .headings import HeadingHit, find_headings
+from .tables import read_tables
 from .title import TitleInfo, YearMention, body_years, dominant_year, find_period, find_title
 
 
@@ -46,12 +47,7 @@ def parse(doc, template) -> Report:
     first = hits[0].line if hits else -1
     title = find_title(doc, template, first, markers)
     report = Report(doc, template, markers, hits, sections, title, find_period(doc, template))
-    try:
-        from .tables import read_tables
-    except ImportError:  # the table reader is optional while it is being built
-        read_tables = None
-    if read_tables is not None:
-        report.tables = read_tables(report)
+    report.tables = read_tables(report)
     return report
 
 
