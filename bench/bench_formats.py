@@ -48,7 +48,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from nianbao.load.docx import load_docx  # noqa: E402
 from nianbao.load.grid import clean_cell  # noqa: E402
 from nianbao.load.html import decode_html, load_html  # noqa: E402
-from nianbao.load.pdf import load_pdf  # noqa: E402
+# the loader's own way of calling pdfium's C functions, so that the baseline is
+# called the same way and the overhead counts nianbao's own work only
+from nianbao.load.pdf import _direct, load_pdf  # noqa: E402
 
 
 def _util():
@@ -81,21 +83,6 @@ def interleaved(fns: dict, runs: int) -> dict:
 #
 # Each baseline extracts the same content as the loader, the straightforward
 # way, and nothing else: no layout, no grid, no filtering beyond what is said.
-
-def _direct(fn):
-    """The C function behind a pypdfium2.raw function, called without ctypes'
-    argument conversion: the same calling mechanism as load_pdf uses, so the
-    overhead figure counts nianbao's own work only.  Only for functions whose
-    parameters are pointers or C ints (passed alike without argtypes)."""
-    pointer = type(ctypes.POINTER(ctypes.c_int))
-    if not all(a is ctypes.c_int or isinstance(a, pointer) for a in getattr(fn, "argtypes", None) or ()):
-        return fn
-    try:
-        direct = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
-        direct.restype = fn.restype
-    except Exception:  # noqa: BLE001
-        return fn
-    return direct
 
 
 def pdfium_extract(data: bytes, direct: bool = True) -> tuple:

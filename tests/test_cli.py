@@ -448,3 +448,12 @@ def test_python_m_version_and_config_error(s, tmp_path):
     p = _python_m("check", "--config", str(cfg), str(s.clean), cwd=s.work)
     assert p.returncode == 2 and p.stdout == b""
     assert f"{cfg}:2:1:" in p.stderr.decode("utf-8")
+
+
+def test_rules_follow_the_configuration_of_the_current_folder(capsys, tmp_path, monkeypatch):
+    (tmp_path / ".nianbao.yaml").write_text("ignore: [NB104]\nseverity: {NB105: error}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["rules", "--format", "json"]) == 0
+    rules = {r["rule"]: r for r in json.loads(capsys.readouterr().out)["rules"]}
+    assert rules["NB104"]["enabled"] is False and rules["NB101"]["enabled"] is True
+    assert rules["NB105"]["severity"] == "error"

@@ -37,3 +37,10 @@ def test_ci_runs_the_readme_test_command():
     test_cmd = 'pip install ".[all,test]" && python -m pytest'
     assert test_cmd in README
     assert test_cmd in ci
+
+
+def test_bundled_rules_use_the_tag_vocabulary():
+    from nianbao.ruleset import TAGS
+    for rule in resolve(Config()).rules:
+        assert rule.tags, rule.code
+        assert set(rule.tags) <= set(TAGS), (rule.code, rule.tags)

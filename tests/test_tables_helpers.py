@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
+from helpers import ROOT, SHARED  # noqa: F401 - SHARED is re-exported to the table tests
 from nianbao.config import Config, resolve
 from nianbao.engine import check_document
 from nianbao.load import load_bytes
 from nianbao.parse import parse
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = ROOT / "corpus" / "tables"
 
 

@@ -11,6 +11,7 @@ import os
 import sys
 
 from . import __version__
+from .report import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     c = sub.add_parser("check", help="检查报告（文件、目录，或 - 表示标准输入）")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=("human", "json", "sarif", "github"), default="human")
+    c.add_argument("--format", choices=FORMATS, default="human")
     c.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
     c.add_argument("--select", action="append", metavar="CODES", help="只运行这些规则（代码或前缀，逗号分隔）")
     c.add_argument("--ignore", action="append", metavar="CODES", help="不运行这些规则（代码或前缀，逗号分隔）")
@@ -85,7 +86,12 @@ class _Configs:
         if self.forced:
             cfg_path = self.forced
         else:
-            d = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
+            if path == "-":
+                d = os.getcwd()
+            elif os.path.isdir(path):
+                d = os.path.abspath(path)
+            else:
+                d = os.path.dirname(os.path.abspath(path))
             if d not in self.dir_cache:
                 self.dir_cache[d] = discover(d)
             cfg_path = self.dir_cache[d]
@@ -121,7 +127,7 @@ def cmd_check(args) -> int:
     results, fail_levels, last_ruleset = [], [], None
     try:
         if args.config:
-            configs.for_path(".")
+            configs.for_path(os.curdir)
         for path in _expand(args.paths):
             cfg, ruleset = configs.for_path(path)
             last_ruleset = ruleset
@@ -132,7 +138,7 @@ def cmd_check(args) -> int:
         sys.stderr.write(f"nianbao: 配置错误：{exc}\n")
         return EXIT_ERROR
     if last_ruleset is None:
-        last_ruleset = configs.for_path(".")[1]
+        last_ruleset = configs.for_path(os.curdir)[1]
     if not results:
         sys.stderr.write("nianbao: 警告：没有找到可检查的报告文件"
                          "（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
@@ -149,10 +155,8 @@ def cmd_check(args) -> int:
 
 
 def _ruleset_for(args):
-    from .config import Config, discover, read_config, resolve
-    path = args.config or discover(os.getcwd())
-    cfg = read_config(path) if path else Config()
-    return resolve(cfg)
+    """The rule set governing the current folder (or ``--config``)."""
+    return _Configs(args.config, None, None).for_path(os.curdir)[1]
 
 
 def cmd_rules(args) -> int:

@@ -19,6 +19,7 @@ from .template import TEMPLATE_SCHEMA, Template, build, merge, read_template_fil
 from .yamlio import ConfigError, load_yaml, locate
 
 SEVERITIES = ("error", "warning", "info")
+#: the tag vocabulary of the bundled rules (user packs may add their own tags)
 TAGS = ("heading", "title", "year", "article20", "table", "zero-fill", "totals",
         "template-version", "narrative", "input")
 CODE_RE = re.compile(r"^[A-Z]{2,}[0-9]{3}$")

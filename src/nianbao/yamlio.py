@@ -7,7 +7,6 @@ line and column of every key, so the error can name ``file:line:column``.
 
 from __future__ import annotations
 
-import os
 
 
 class ConfigError(Exception):
@@ -160,10 +159,3 @@ def _toml_needle(path: str, keys: tuple, depth: int) -> str:
     except (ConfigError, KeyError, IndexError, TypeError):
         return ""
     return f'"{node}"' if isinstance(node, str) else ""
-
-
-def same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False

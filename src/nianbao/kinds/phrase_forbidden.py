@@ -32,14 +32,10 @@ def validate_options(options):
 
 
 def check(report, options):
-    section = options["section"]
-    if section == "全文":
-        lines = range(len(report.doc.lines))
-    else:
-        spec = next((s for s in report.template.headings if s.number == section), None)
-        if spec is None:
-            return
-        lines = report.section_lines(spec.index)
+    found = report.section_named(options["section"])
+    if found is None:
+        return
+    lines, _hit = found
     pats = [re.compile(p) for p in options["patterns"]]
     for i in lines:
         if i in report.page_markers:

@@ -35,16 +35,11 @@ def validate_options(options):
 def section_text(report, section: str):
     """(folded text of the section, span to point at) or (None, None) when absent."""
     doc = report.doc
-    if section == "全文":
-        lines = range(len(doc.lines))
-        span = line_span(doc, first_text_line(doc))
-    else:
-        spec = next((s for s in report.template.headings if s.number == section), None)
-        if spec is None or spec.index not in report.sections:
-            return None, None
-        lines = report.section_lines(spec.index)
-        hit = next(h for h in report.accepted_headings() if h.spec.index == spec.index)
-        span = heading_span(hit)
+    found = report.section_named(section)
+    if found is None:
+        return None, None
+    lines, hit = found
+    span = heading_span(hit) if hit else line_span(doc, first_text_line(doc))
     return fold("".join(doc.lines[i].text for i in lines if i not in report.page_markers)), span
 
 

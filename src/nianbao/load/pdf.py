@@ -67,12 +67,11 @@ class PageGeom:
     The characters are stored column by column, character ``k`` being
     ``text[k]`` (a str) with the box ``x0[k]``, ``top[k]``, ``x1[k]``,
     ``bottom[k]`` and the size ``size[k]`` (floats): lists filled in bulk,
-    no tuple per character.  ``hsegs``: (y, x0, x1); ``vsegs``: (x, y0, y1);
-    ``images``: image count.
+    no tuple per character.  ``hsegs``: (y, x0, x1); ``vsegs``: (x, y0, y1).
     """
 
     __slots__ = ("number", "width", "height", "text", "x0", "top", "x1", "bottom", "size",
-                 "hsegs", "vsegs", "images", "to_view")
+                 "hsegs", "vsegs", "to_view")
 
     def __init__(self, number, width, height):
         self.number = number
@@ -81,7 +80,6 @@ class PageGeom:
         self.set_chars([], [], [], [], [], [])
         self.hsegs = []
         self.vsegs = []
-        self.images = 0
         self.to_view = None
 
     def set_chars(self, text, x0, top, x1, bottom, size) -> None:
@@ -324,10 +322,9 @@ class _PdfiumReader:
         geom.set_chars(text, *cols)
 
     def _walk(self, count, get, parent, m, geom) -> None:
-        """Rulings and images of a page or form XObject."""
+        """Rulings of a page or form XObject (and the non-embedded font test)."""
         raw, fn = self.raw, self.fn
-        PATH, FORM, IMAGE, TEXT = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM,
-                                   raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_TEXT)
+        PATH, FORM, TEXT = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT
         n = count(parent)
         objs = list(map(get, repeat(parent, n), range(n)))
         types = list(map(fn["FPDFPageObj_GetType"], objs))
@@ -341,7 +338,6 @@ class _PdfiumReader:
                 if typ == TEXT and bounds(obj, *p_f) and hi.value - lo.value < 0.01:
                     self.flagged = True
                     break
-        geom.images += types.count(IMAGE)
         mat = self.mat
         for obj, typ in zip(objs, types):
             if typ != PATH and typ != FORM:

@@ -27,6 +27,16 @@ class Report:
         span = self.sections.get(index)
         return range(span[0], span[1]) if span else range(0)
 
+    def section_named(self, number: str):
+        """(line range, heading hit) of section ``number`` ("一".."六"), or None when
+        the report has no such section; "全文" is the whole report (hit None)."""
+        if number == "全文":
+            return range(len(self.doc.lines)), None
+        hit = next((h for h in self.accepted_headings() if h.spec.number == number), None)
+        if hit is None:
+            return None
+        return self.section_lines(hit.spec.index), hit
+
     def accepted_headings(self) -> list:
         return [h for h in self.headings if not h.duplicate and not h.out_of_order]
 

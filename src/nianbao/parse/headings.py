@@ -42,15 +42,11 @@ class HeadingHit:
 
 
 def split_numbering(folded: str) -> tuple:
-    """(numbering text, rest, canonical-style number or "") of a folded line."""
+    """(numbering as written, rest) of a folded line; ("", line) when unnumbered."""
     m = _NUMBERING.match(folded)
     if not m or m.end() == 0:
-        return "", folded, ""
-    if m.group("cn") and not m.group("cnsep"):
-        # "一总体情况": accept only when what follows is not another numeral
-        pass
-    num = m.group("part") or m.group("cn") or m.group("paren") or ""
-    return folded[: m.end()], folded[m.end():], num
+        return "", folded
+    return folded[: m.end()], folded[m.end():]
 
 
 def match_heading(text: str, specs) -> tuple:
@@ -61,7 +57,7 @@ def match_heading(text: str, specs) -> tuple:
     folded = fold(text[start:end])
     if len(folded) > _MAX_LEN:
         return None
-    numbering, rest, _num = split_numbering(folded)
+    numbering, rest = split_numbering(folded)
     rest = _TRAILING.sub("", rest)
     for spec in specs:
         if rest == spec.folded:

@@ -50,25 +50,3 @@ def content_span(text: str) -> tuple:
         start = text.index(stripped[0])
         end = start + len(stripped)
     return start, end
-
-
-def strip_markup(text: str) -> str:
-    s, e = content_span(text)
-    return text[s:e]
-
-
-CN_DIGITS = "零一二三四五六七八九十"
-
-
-def cn_number(s: str) -> int:
-    """Chinese numeral 一..九十九 -> int (0 when not one)."""
-    if not s:
-        return 0
-    if len(s) == 1:
-        return CN_DIGITS.index(s) if s in CN_DIGITS else 0
-    if s[0] == "十":
-        return 10 + (CN_DIGITS.index(s[1]) if len(s) > 1 else 0)
-    if len(s) >= 2 and s[1] == "十":
-        tens = CN_DIGITS.index(s[0]) * 10
-        return tens + (CN_DIGITS.index(s[2]) if len(s) > 2 else 0)
-    return 0

@@ -87,6 +87,6 @@ def render_human(results, color: bool = False) -> str:
             for s, style in line:
                 t.append(s, style=style or None)
             console.print(t)
-        if block is not tail[0] and block is not tail:
+        if block is not tail:  # a blank line after each finding, as in plain output
             console.print()
     return buf.getvalue()
