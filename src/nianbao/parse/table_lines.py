@@ -1,0 +1,220 @@
+"""Lines of a table block -> labels and rows of figures (shared by the three table readers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Span
+from . import cells as C
+from .labels import cjk_len, grams, norm, precision
+from .table_model import BLANK, KIND, CellValue
+
+# ---------------------------------------------------------------------------
+# lines
+
+
+@dataclass
+class Label:
+    text: str  # normalised
+    grams: frozenset
+    cjk: int
+
+
+_LABELS = {}
+
+
+def label_of(text: str) -> Label:
+    """The normalised label of ``text`` (cached: labels repeat from report to report)."""
+    lab = _LABELS.get(text)
+    if lab is None:
+        t = norm(text)
+        lab = Label(t, grams(t), cjk_len(t))
+        if len(_LABELS) < 20000:
+            _LABELS[text] = lab
+    return lab
+
+
+class Lines:
+    """Lazy per-line analysis shared by the three table readers (each line is split
+    and its label normalised at most once per report)."""
+
+    def __init__(self, report):
+        self.doc = report.doc
+        self.lines = report.doc.lines
+        self.skip = set(report.page_markers) | {h.line for h in report.headings}
+        n = len(self.lines)
+        self._items = [None] * n  # LineItem, or False for a line with nothing to read
+        self._labels = [None] * n
+        self._by_text = {}  # text -> LineItem of a text line (figures written one per line repeat)
+
+    def item(self, i: int) -> Optional[C.LineItem]:
+        """What line ``i`` holds; None when there is nothing to read on it."""
+        it = self._items[i]
+        if it is None:
+            it = self._items[i] = self._read(i)
+        return it or None
+
+    def _read(self, i: int):
+        # nothing to read: a page marker, a heading, or an empty line (a row of empty
+        # cells is not empty: its cells are blanks)
+        if i in self.skip:
+            return False
+        ln = self.lines[i]
+        if ln.cells is not None:
+            return C.split_line(ln, i)
+        text = ln.text
+        if not text.strip() and "\t" not in text:
+            return False
+        seen = self._by_text.get(text)
+        if seen is not None:
+            return seen.for_line(i)
+        it = self._by_text[text] = C.split_line(ln, i)
+        return it
+
+    def label(self, i: int) -> Label:
+        lab = self._labels[i]
+        if lab is None:
+            lab = self._labels[i] = label_of(self.item(i).label)
+        return lab
+
+
+_new = tuple.__new__
+
+
+def cell_value(cell: C.Cell, line: int) -> CellValue:
+    return _new(CellValue, (KIND[cell[3]], cell[0], cell[4], line, cell[1], cell[2]))
+
+
+def cell_values(cells: list, line: int) -> list:
+    """[cell_value(c, line) for c in cells], without a call per cell (hot path)."""
+    kinds = KIND
+    return [_new(CellValue, (kinds[c[3]], c[0], c[4], line, c[1], c[2])) for c in cells]
+
+
+
+# ---------------------------------------------------------------------------
+# value rows
+
+
+@dataclass
+class ValueRow:
+    """A row of figures in the block (possibly written one cell per line)."""
+
+    line: int  # first line
+    lines: list
+    values: list  # CellValue
+    exact: bool
+    label: Label
+    label_span: Optional[Span]
+    label_text: str
+    blank_row: bool = False  # exact row whose cells are all empty
+    before: str = ""  # label lines between the previous row and this one (normalised)
+    after: str = ""
+
+
+def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: int, blank_ok) -> tuple:
+    """(value rows, label-only lines) of a block, in order.
+
+    ``lone_ok(n)`` says whether a run of ``n`` bare numbers (one per line) can be
+    a row; runs that cannot are stray numbers (page numbers) and are dropped.
+    ``blank_ok(label)`` says whether an exact row of empty cells with that label
+    can be a data row left blank; otherwise it is a label line (a header, or a
+    label continued from the row above).  Empty cells beyond ``width`` at the end
+    of an exact row are dropped.
+    """
+    out, labels = [], []
+    pending = []  # normalised label texts since the last value row
+    run = []  # CellValue of bare numbers, one per line
+
+    def flush_run():
+        if not run:
+            return
+        n = len(run)
+        prev = out[-1] if out else None
+        vals = list(run)
+        if (prev is not None and not prev.exact and prev.label.cjk and not pending
+                and lone_ok(len(prev.values) + n) and not lone_ok(len(prev.values))):
+            prev.values.extend(vals)  # label line with its first figures, the rest one per line
+            prev.lines.extend(v.line for v in run)
+        elif n > 1 or lone_ok(n):
+            out.append(ValueRow(run[0].line, [v.line for v in run], vals, False,
+                              Label("", frozenset(), 0), None, "", before="".join(pending)))
+            pending.clear()
+        run.clear()
+
+    for i in block:
+        it = lines.item(i)
+        if it is None or it.separator:
+            continue
+        lab = lines.label(i)
+        if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind == C.NUM:
+            run.append(cell_value(it.values[0], i))
+            continue
+        if run:
+            flush_run()
+        if it.filled or (it.blanks_only and blank_ok(lab)):
+            if not lab.text and it.numbers == 0 and not it.blanks_only:
+                continue  # a row of dashes with no label: a placeholder, not figures
+            span = Span(i, *it.label_span) if it.label_span else None
+            vals = it.values
+            if it.exact and len(vals) > width:
+                end = len(vals)
+                while end > width and vals[end - 1][3] == C.BLANK:
+                    end -= 1
+                vals = vals[:end]
+            out.append(ValueRow(i, [i], cell_values(vals, i), it.exact, lab, span, it.label,
+                              blank_row=it.filled == 0, before="".join(pending)))
+            pending.clear()
+        elif lab.text:
+            labels.append(i)
+            pending.append(lab.text)
+    flush_run()
+    # a line of words ending in one number ("…申请数量为 5") is a sentence wrapped by
+    # the extraction, not a row, where a row has several figures: keep its words
+    # as label evidence only
+    kept, carry = [], ""
+    for it in out:
+        if (not it.exact and len(it.values) == 1 and it.label.text and not lone_ok(1)
+                and precision(it.label.grams, vocab) < 0.8):
+            labels.append(it.line)
+            carry += it.before + it.label.text
+            continue
+        if carry:
+            it.before = carry + it.before
+            carry = ""
+        kept.append(it)
+    out = kept
+    labels.sort()
+    for k in range(len(out) - 1):
+        out[k].after = out[k + 1].before
+    if out and (pending or carry):
+        out[-1].after = carry + "".join(pending)
+    return out, labels
+
+
+def fit_cells(values: list, expected: int, exact: bool) -> Optional[list]:
+    """The values as exactly ``expected`` cells, or None when they cannot be placed."""
+    if len(values) == expected:
+        return values
+    if not exact or len(values) < expected:
+        return None
+    vals = list(values)
+    while len(vals) > expected and vals[-1].kind == BLANK:
+        vals.pop()
+    while len(vals) > expected and vals[0].kind == BLANK:
+        vals.pop(0)
+    return vals if len(vals) == expected else None
+
+
+def filled(values: list) -> int:
+    return sum(1 for v in values if v.kind != BLANK)
+
+
+def row_span(item: ValueRow) -> Span:
+    if item.label_span is not None:
+        return item.label_span
+    first = item.values[0].span if item.values else Span(item.line, 0, 0)
+    return first
+
+

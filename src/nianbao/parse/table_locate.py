@@ -1,0 +1,91 @@
+"""Where a table is: its section's range, then the block of lines that reads like it."""
+
+from __future__ import annotations
+
+from . import cells as C
+from .table_lines import Lines
+from .table_model import CAPTION_RE
+
+# ---------------------------------------------------------------------------
+# finding a table's block
+
+
+def table_range(report, spec) -> tuple:
+    secs = report.sections
+    n = len(report.doc.lines)
+    idx = spec.section_index
+    if idx in secs:
+        return secs[idx][0] + 1, secs[idx][1]
+    before = [k for k in secs if k < idx]
+    after = [k for k in secs if k > idx]
+    lo = secs[max(before)][0] + 1 if before else 0
+    hi = secs[min(after)][0] if after else n
+    return lo, hi
+
+
+def _vocab_shares(spec, g: frozenset) -> dict:
+    """Table id -> (share of the bigrams ``g`` in that table's vocabulary, the highest
+    share in another table's) (cached per template: labels repeat from report to report)."""
+    cache = spec.cache.setdefault("vocab_shares", {})
+    got = cache.get(g)
+    if got is None:
+        n = len(g)
+        share = {k: len(g & s.vocab) / n for k, s in spec.tables.items()}
+        got = {}
+        for k, v in share.items():
+            got[k] = (v, max([w for j, w in share.items() if j != k], default=0.0))
+        if len(cache) < 20000:
+            cache[g] = got
+    return got
+
+
+def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
+    """"anchor" | "foreign" | "prose" | "value" | "neutral" for table ``tid``."""
+    if it.separator:
+        return "neutral"
+    if not it.exact and not it.values and len(it.label) > 60:
+        return "prose"  # no table label is that long
+    lab = lines.label(i)
+    has_values = it.filled > 0
+    if lab.cjk >= 2 and len(lab.grams) >= 2:
+        if tid == "二" and CAPTION_RE.search(lab.text):
+            return "anchor"
+        mine, other = _vocab_shares(spec, lab.grams)[tid]
+        if other >= 0.75 and other >= mine + 0.2:
+            return "foreign"
+        if mine >= 0.6 and mine >= other + 0.15:
+            return "anchor"  # words of this table, not words all three tables share
+        if has_values:
+            return "value"
+        if ("。" in lab.text and mine < 0.7) or (lab.cjk >= 10 and mine < 0.5):
+            return "prose"
+        return "neutral"
+    return "value" if has_values else "neutral"
+
+
+def find_block(lines: Lines, tid: str, spec, lo: int, hi: int):
+    start = last = None
+    prose = 0
+    for i in range(lo, hi):
+        it = lines.item(i)
+        if it is None:
+            continue
+        kind = _line_kind(lines, i, it, tid, spec)
+        if start is None:
+            if kind == "anchor":
+                start = last = i
+            continue
+        if kind == "foreign":
+            break
+        if kind == "prose":
+            prose += 1
+            if prose >= 2:
+                break
+            continue
+        prose = 0
+        last = i
+    if start is None:
+        return None
+    return range(start, last + 1)
+
+
