@@ -221,19 +221,19 @@ def test_bundled_false_runs_only_the_packs(tmp_path):
     assert [r.code for r in rs.rules] == ["NB901"]
 
 
-PROVINCE = CLEAN.replace("六、其他需要报告的事项", "六、其他需要说明的事项2")
+PROVINCE = CLEAN.replace("六、其他需要报告的事项", "六、补充说明事项")
 
 
 def test_pack_template_adds_a_heading_variant(tmp_path):
-    """A province writes 六 as "其他需要说明的事项2": with the variant in its pack the
+    """A province writes 六 as "补充说明事项": with the variant in its pack the
     section is found (no NB101) and only the wording is flagged (NB104, a warning)."""
     report = write(tmp_path / "r.txt", PROVINCE)
-    line, col = pos_of(PROVINCE, "六、其他需要说明的事项2")
+    line, col = pos_of(PROVINCE, "六、补充说明事项")
     without = [(r, ln) for r, _s, ln, _c in findings(resolve(Config(select=["NB1", "NB3"])), report)]
     assert ("NB101", PROVINCE.count("\n")) in without  # pointing at the last line
     assert ("NB301", line) not in without  # NB301 is silent: the section is missing
     write(tmp_path / "pack.yaml", "template:\n  headings:\n    - number: 六\n"
-                                  "      variants: [其他需要说明的事项2]\n")
+                                  "      variants: [补充说明事项]\n")
     rs = resolve(Config(select=["NB1", "NB3"], packs=[str(tmp_path / "pack.yaml")]))
     got = check_document(load_path(str(report)), rs)
     assert [(f.rule, f.severity, f.start.line, f.start.column) for f in got] == [
@@ -242,12 +242,12 @@ def test_pack_template_adds_a_heading_variant(tmp_path):
     # the variant is added to the others, not put in their place
     assert "其他需要汇报事项" in rs.template.headings[5].variants
     # the default template is not changed for later runs
-    assert "其他需要说明的事项2" not in resolve(Config()).template.headings[5].variants
+    assert "补充说明事项" not in resolve(Config()).template.headings[5].variants
 
 
 def test_pack_template_can_make_the_province_wording_canonical(tmp_path):
     write(tmp_path / "pack.yaml", "template:\n  headings:\n    - number: 六\n"
-                                  "      text: 其他需要说明的事项2\n"
+                                  "      text: 补充说明事项\n"
                                   "      variants: [其他需要报告的事项]\n")
     rs = resolve(Config(select=["NB1", "NB3"], packs=[str(tmp_path / "pack.yaml")]))
     assert findings(rs, write(tmp_path / "p.txt", PROVINCE)) == []

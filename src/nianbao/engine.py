@@ -31,7 +31,8 @@ def make_finding(doc, rule, problem) -> Finding:
         line = doc.lines[li]
         start = line.place(span.start)
         end = _end_place(line, span.end, span.start)
-        source, c0, c1 = line.display_text(), span.start, max(span.end, span.start)
+        source = line.display_text()
+        c0, c1 = line.source_cols(span.start, max(span.end, span.start))
         order = (li, span.start)
     f = Finding(path=doc.path, rule=rule.code, name=rule.name, severity=rule.severity,
                 message=msg, start=start, end=end, tags=rule.tags, cell=problem.cell,
@@ -42,6 +43,7 @@ def make_finding(doc, rule, problem) -> Finding:
 def check_document(doc, ruleset) -> list:
     """All findings of the enabled rules on ``doc``, in document order."""
     report = parse(doc, ruleset.template)
+    doc = report.doc  # the parse view: logical lines that map back to the file's places
     out = []
     for rule in ruleset.rules:
         if not rule.enabled:

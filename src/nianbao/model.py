@@ -62,6 +62,15 @@ class Line:
         """The source text to show under a finding."""
         return self.text
 
+    def source_cols(self, start: int, end: int) -> tuple:
+        """Columns ``start``..``end`` of this line as columns of :meth:`display_text`."""
+        return start, end
+
+    def original(self, start: int, end: int) -> str:
+        """The text of columns ``start``..``end`` as the file has it (a folded or cut
+        line of the parse view gives the original characters back)."""
+        return self.text[start:end]
+
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.number}, {self.text!r})"
 

@@ -33,6 +33,7 @@ KINDS = {
     "table-rows": "table_rows",
     "zero-fill": "zero_fill",
     "table-unreadable": "table_unreadable",
+    "table-split": "table_split",
     "relation": "relation",
 }
 

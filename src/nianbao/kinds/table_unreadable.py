@@ -16,7 +16,7 @@ from ..model import Problem
 
 KIND = "table-unreadable"
 OPTIONS = {}
-MESSAGES = ("stray", "group", "many")
+MESSAGES = ("stray", "group", "many", "run")
 #: this many rows of one table with the same count of figures are reported as one
 MANY = 4
 
@@ -25,7 +25,7 @@ def check(report, options):
     for tid, table in report.tables.items():
         spec = table.spec
         legacy_subs = {s for s, st in table.subtables.items() if st.legacy}
-        rows = [u for u in table.unplaced if len(u.rows) == 1
+        rows = [u for u in table.unplaced if len(u.rows) == 1 and not u.run
                 and spec.row_by_id[u.rows[0]].subtable not in legacy_subs]
         alike = {}
         for u in rows:
@@ -43,7 +43,11 @@ def check(report, options):
             if u.rows and any(spec.row_by_id[r].subtable in legacy_subs for r in u.rows):
                 continue
             args = {"table": tid, "found": u.found, "expected": u.expected, "label": u.label}
-            if not u.rows:
+            if u.run:
+                args["row"] = "、".join(spec.row_by_id[r].display(spec) for r in u.rows) or u.label
+                args["reason"] = "有不止一种拆法符合模板" if u.run == "many" else "没有一种拆法符合模板"
+                yield Problem(u.span, args, key="run")
+            elif not u.rows:
                 yield Problem(u.span, args, key="stray")
             elif len(u.rows) > 1:
                 yield Problem(u.span, args, key="group")

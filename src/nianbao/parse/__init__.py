@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 
 from .headings import HeadingHit, find_headings
 from .tables import read_tables
+from .tablespec import compile_tables
+from .view import build_view
 from .title import TitleInfo, YearMention, body_years, dominant_year, find_period, find_title
 
 
 @dataclass
 class Report:
-    doc: object  # model.Document
+    doc: object  # model.Document: the parse view (parse.view), whose lines map back to the file
     template: object  # template.Template
     page_markers: set  # line indexes of page markers ("- 3 -")
     headings: list  # HeadingHit, every hit in document order
@@ -47,6 +49,7 @@ def page_marker_lines(doc, template) -> set:
 
 
 def parse(doc, template) -> Report:
+    doc = build_view(doc, template, compile_tables(template))
     markers = page_marker_lines(doc, template)
     hits = find_headings(doc, template, markers)
     accepted = [h for h in hits if not h.duplicate and not h.out_of_order]

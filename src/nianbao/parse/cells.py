@@ -56,14 +56,16 @@ class LineItem:
     ``exact`` is True when cell boundaries are known (blanks are real).
     ``blanks_only`` marks an exact line whose value cells are all empty;
     ``numbers`` counts the value cells holding a number, ``filled`` those
-    holding a number or a token.
+    holding a number or a token.  ``glued`` marks a loose line whose first
+    figure touches its label with no space ("…申请数量13420000136"): its digit
+    strings may hold several cells (see :mod:`.digits`).
     """
 
     __slots__ = ("index", "exact", "label", "label_span", "values", "label_cells", "separator",
-                 "blanks_only", "numbers", "filled")
+                 "blanks_only", "numbers", "filled", "glued")
 
     def __init__(self, index: int, exact: bool, label: str, label_span, values: list, label_cells: list,
-                 separator: bool, blanks_only: bool, numbers: int, filled: int):
+                 separator: bool, blanks_only: bool, numbers: int, filled: int, glued: bool = False):
         self.index = index
         self.exact = exact
         self.label = label
@@ -74,12 +76,13 @@ class LineItem:
         self.blanks_only = blanks_only
         self.numbers = numbers
         self.filled = filled
+        self.glued = glued
 
     def for_line(self, index: int) -> "LineItem":
         """The same reading for another line with the same text (the lists are
         shared: a LineItem is never modified once read)."""
         return LineItem(index, self.exact, self.label, self.label_span, self.values, self.label_cells,
-                        self.separator, self.blanks_only, self.numbers, self.filled)
+                        self.separator, self.blanks_only, self.numbers, self.filled, self.glued)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"LineItem({self.index}, {self.label!r}, {len(self.values)} values)"
@@ -216,6 +219,10 @@ def split_line(line, index: int) -> LineItem:
 _VALUE_END = frozenset("0123456789０１２３４５６７８９") | frozenset("".join(_TOKENS)) | frozenset("／－—")
 
 
+#: ASCII digits at the end of a label word, right after a CJK character or a closing bracket
+_GLUED_RE = re.compile(r"(?<=[\u4e00-\u9fff）)”」】])\d+$")
+
+
 def _split_loose(text: str, index: int) -> LineItem:
     s, e = content_span(text)
     if e > s and text[e - 1] not in _VALUE_END:
@@ -248,7 +255,16 @@ def _split_loose(text: str, index: int) -> LineItem:
     if k:
         ls = text.index(words[0], s)
         le = text.rindex(words[k - 1], s, pos) + len(words[k - 1])
+        glued = False
+        m = _GLUED_RE.search(text, ls, le)
+        if m is not None and m.start() > ls:
+            # figures run into the label: "…申请数量230" + "000023"
+            glued = True
+            le = m.start()
+            values.insert(0, _new(Cell, (m.group(), m.start(), m.end(), NUM, Decimal(m.group()))))
+            numbers += 1
         label = text[ls:le]
         cell = _new(Cell, (label, ls, le, TEXT, None))
-        return LineItem(index, False, label, (ls, le), values, [cell], False, False, numbers, len(values))
+        return LineItem(index, False, label, (ls, le), values, [cell], False, False, numbers, len(values),
+                        glued)
     return LineItem(index, False, "", None, values, [], False, False, numbers, len(values))

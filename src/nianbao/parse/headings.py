@@ -50,7 +50,11 @@ def split_numbering(folded: str) -> tuple:
 
 
 def match_heading(text: str, specs) -> tuple:
-    """Match one line against the heading specs: (spec, numbering, variant, span) or None."""
+    """Match one line against the heading specs: (spec, numbering, variant, span) or None.
+
+    ``variant`` is "" for the template wording, the known variant matched, or the
+    wording as written when only its number, and its likeness to the template
+    wording, make it the section ("四、政府信息公开行政法复议、行政诉讼情况")."""
     start, end = content_span(text)
     if end - start <= 1:
         return None
@@ -60,16 +64,54 @@ def match_heading(text: str, specs) -> tuple:
     numbering, rest = split_numbering(folded)
     rest = _TRAILING.sub("", rest)
     for spec in specs:
-        if rest == spec.folded:
-            return spec, numbering, "", (start, end)
-        if rest in spec.folded_variants:
-            return spec, numbering, spec.folded_variants[rest], (start, end)
+        if rest == spec.folded or rest in spec.folded_variants:
+            if not _top_level(numbering, spec):
+                return None  # "（一）主动公开情况": a sub-item inside a section
+            return spec, numbering, spec.folded_variants.get(rest, ""), (start, end)
     if numbering:  # the numbering may have eaten the first character ("二" of nothing): retry whole
         whole = _TRAILING.sub("", folded)
         for spec in specs:
             if whole == spec.folded:
                 return spec, "", "", (start, end)
+        m = _NUMBERING.match(numbering)
+        if m.group("cn") and m.group("cnsep") == "、" and len(rest) >= 3:
+            spec = next((x for x in specs if x.number == m.group("cn")), None)
+            if spec is not None and _like(rest, spec) >= _LIKE:
+                return spec, numbering, text[start:end], (start, end)
     return None
+
+
+_ARABIC = {str(k): n for k, n in enumerate("一二三四五六七八九", 1)}
+#: how alike (bigram Dice) a numbered line must be to a heading's wording to be that heading
+_LIKE = 0.5
+
+
+def _top_level(numbering: str, spec) -> bool:
+    """Whether the numbering can number a section: "一、", "第一部分", none at all, or a
+    sub-item style ("（二）", "2.") whose number is the section's own."""
+    if not numbering:
+        return True
+    m = _NUMBERING.match(numbering)
+    if m.group("cn") or m.group("part"):
+        return True
+    if m.group("paren"):
+        return m.group("paren") == spec.number
+    return _ARABIC.get(m.group("ar") or "") == spec.number
+
+
+def _bigrams(text: str) -> set:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _like(rest: str, spec) -> float:
+    """The highest bigram Dice similarity of ``rest`` to the heading's wordings."""
+    a = _bigrams(rest)
+    best = 0.0
+    for w in (spec.folded, *spec.folded_variants):
+        b = _bigrams(w)
+        if a and b:
+            best = max(best, 2 * len(a & b) / (len(a) + len(b)))
+    return best
 
 
 def _last_chars(specs) -> frozenset:
@@ -111,7 +153,7 @@ def find_headings(doc, template, skip: set) -> list:
         if m is None:
             continue
         spec, numbering, variant, (s, e) = m
-        written = ln.text[s:e]
+        written = ln.original(s, e)
         hits.append(HeadingHit(spec, i, s, e, written.strip(), numbering,
                                numbering == f"{spec.number}、", variant))
     seen = set()

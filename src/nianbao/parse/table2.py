@@ -9,7 +9,9 @@ from ..model import Span
 from . import cells as C
 from .labels import norm
 from .row_index import row_index
-from .table_lines import Lines, cell_value, cell_values, fit_cells, filled
+from .digits import Constraint
+from .table_lines import (Lines, cell_value, cell_values, filled, fit_cells, may_run_together, split_note,
+                          split_values)
 from .table_model import BLANK, CAPTION_RE, LegacyMark, RowReading, SubTableReading, TableReading, Unplaced
 
 # ---------------------------------------------------------------------------
@@ -83,7 +85,7 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
             reading.labels_seen.setdefault(pending[0].id, pending[1])
             pending = None
 
-    def take(r, vals_items, exact, span, lines_used, label_text):
+    def take(r, vals_items, exact, span, lines_used, label_text, glued=False):
         nonlocal pending, header
         pending = None
         if r.id in reading.rows:
@@ -99,11 +101,16 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
         pending_marks.clear()
         expected = len(r.columns)
         vals = fit_cells(vals_items, expected, exact)
+        note = run = ""
+        if vals is None:
+            vals, run = split_values(vals_items, glued, 1, Constraint(expected))
+            if vals is not None:
+                note, run = split_note(vals), ""
         found = filled(vals_items) if vals is None else len(vals)
         reading.rows[r.id] = RowReading(r, span, tuple(vals) if vals is not None else None, found,
-                                        expected, tuple(lines_used))
+                                        expected, tuple(lines_used), note)
         if vals is None:
-            reading.unplaced.append(Unplaced(span, filled(vals_items), expected, (r.id,), label_text))
+            reading.unplaced.append(Unplaced(span, filled(vals_items), expected, (r.id,), label_text, run))
 
     def flush_run():
         if not run:
@@ -172,14 +179,14 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
             if it.filled and not (it.numbers == 0):
                 if pending is not None:
                     r, span = pending
-                    take(r, cell_values(it.values, i), it.exact, span, [i], "")
+                    take(r, cell_values(it.values, i), it.exact, span, [i], "", may_run_together(it))
                 elif it.filled > 1:
                     reading.unplaced.append(Unplaced(cell_value(it.values[0], i).span, it.filled, 0, (), ""))
             continue
         score, r = best_row(lab)
         if r is not None and score >= 0.6 and r.subtable and (it.filled or it.blanks_only):
             span = Span(i, *it.label_span)
-            take(r, cell_values(it.values, i), it.exact, span, [i], it.label)
+            take(r, cell_values(it.values, i), it.exact, span, [i], it.label, may_run_together(it))
             current = r.subtable
             continue
         if r is not None and score >= 0.7 and not it.filled:

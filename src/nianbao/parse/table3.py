@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .row_index import row_index
-from .table_lines import Lines, collect_rows, filled, fit_cells, row_span, ValueRow
+from .table_lines import Lines, ValueRow, collect_rows, filled, fit_cells, row_span, split_note, split_values
 from .table_model import NEG, LegacyMark, RowReading, TableReading, Unplaced
 from ..model import Span
 
@@ -138,12 +138,17 @@ def read_ordered(lines: Lines, spec, block: range, reading: TableReading) -> Non
 
 def _place(reading: TableReading, r, it: ValueRow, expected: int) -> None:
     vals = fit_cells(it.values, expected, it.exact)
+    note = run = ""
+    if vals is None:
+        vals, run = split_values(it.values, it.glued, 1, reading.spec.cache["split_rule"])
+        if vals is not None:
+            note, run = split_note(vals), ""
     span = row_span(it)
     found = filled(it.values) if vals is None else len(vals)
     reading.rows[r.id] = RowReading(r, span, tuple(vals) if vals is not None else None,
-                                    found, expected, tuple(it.lines))
+                                    found, expected, tuple(it.lines), note)
     if vals is None:
-        reading.unplaced.append(Unplaced(span, filled(it.values), expected, (r.id,), it.label_text))
+        reading.unplaced.append(Unplaced(span, filled(it.values), expected, (r.id,), it.label_text, run))
 
 
 def _labels_seen(lines: Lines, label_lines: list, spec, reading: TableReading) -> None:

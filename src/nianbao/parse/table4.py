@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .labels import precision
-from .table_lines import Lines, collect_rows, filled, fit_cells, row_span
+from .table_lines import Lines, collect_rows, filled, fit_cells, row_span, split_note, split_values
 from .table_model import RowReading, TableReading, Unplaced
 
 # ---------------------------------------------------------------------------
@@ -43,6 +43,9 @@ def read_groups(lines: Lines, spec, block: range, reading: TableReading) -> None
                 if fitted is not None:
                     vals = fitted
                     break
+        note = run = ""
+        if it.glued and len(vals) % width:
+            vals, note, run = _split_groups(vals, len(free), spec.cache["split_rule"])
         n = len(vals)
         if not free:
             reading.unplaced.append(Unplaced(row_span(it), filled(vals), 0, (), it.label_text))
@@ -59,7 +62,7 @@ def read_groups(lines: Lines, spec, block: range, reading: TableReading) -> None
         del free[start:start + k]
         if not placeable:
             reading.unplaced.append(Unplaced(row_span(it), filled(vals), width * k,
-                                             tuple(r.id for r in groups), it.label_text))
+                                             tuple(r.id for r in groups), it.label_text, run))
             for r in groups:
                 reading.rows[r.id] = RowReading(r, row_span(it), None, filled(vals), width,
                                                 tuple(it.lines))
@@ -67,6 +70,21 @@ def read_groups(lines: Lines, spec, block: range, reading: TableReading) -> None
         for g, r in enumerate(groups):
             chunk = vals[g * width:(g + 1) * width]
             span = chunk[0].span if (g or it.label_span is None) else it.label_span
-            reading.rows[r.id] = RowReading(r, span, tuple(chunk), width, width, tuple(it.lines))
+            reading.rows[r.id] = RowReading(r, span, tuple(chunk), width, width, tuple(it.lines),
+                                            split_note(chunk) if note else "")
+
+
+def _split_groups(vals: list, most: int, rule) -> tuple:
+    """(values, note, status) for figures run together: the one split into some number
+    of groups (1..``most``) when exactly one fits; the values unchanged otherwise."""
+    found, statuses = [], set()
+    for k in range(most, 0, -1):
+        cells, status = split_values(vals, True, k, rule)
+        statuses.add(status)
+        if cells is not None:
+            found.append(cells)
+    if len(found) == 1 and "many" not in statuses:
+        return found[0], "split", ""
+    return vals, "", "many" if found or "many" in statuses else "none"
 
 

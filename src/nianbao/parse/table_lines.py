@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Optional
 
 from ..model import Span
 from . import cells as C
 from .labels import cjk_len, grams, norm, precision
-from .table_model import BLANK, KIND, CellValue
+from . import digits
+from .table_model import BLANK, KIND, NUMBER, CellValue
 
 # ---------------------------------------------------------------------------
 # lines
@@ -109,6 +111,7 @@ class ValueRow:
     label_span: Optional[Span]
     label_text: str
     blank_row: bool = False  # exact row whose cells are all empty
+    glued: bool = False  # loose figures that may run together (see ``split_values``)
     before: str = ""  # label lines between the previous row and this one (normalised)
     after: str = ""
 
@@ -148,7 +151,8 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
         if it is None or it.separator:
             continue
         lab = lines.label(i)
-        if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind == C.NUM:
+        if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind == C.NUM \
+                and not _long_run(it.values[0][0]):
             run.append(cell_value(it.values[0], i))
             continue
         if run:
@@ -164,7 +168,8 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
                     end -= 1
                 vals = vals[:end]
             out.append(ValueRow(i, [i], cell_values(vals, i), it.exact, lab, span, it.label,
-                              blank_row=it.filled == 0, before="".join(pending)))
+                                blank_row=it.filled == 0, before="".join(pending),
+                                glued=may_run_together(it)))
             pending.clear()
         elif lab.text:
             labels.append(i)
@@ -205,6 +210,47 @@ def fit_cells(values: list, expected: int, exact: bool) -> Optional[list]:
     while len(vals) > expected and vals[0].kind == BLANK:
         vals.pop(0)
     return vals if len(vals) == expected else None
+
+
+def _long_run(text: str) -> bool:
+    """A lone figure that is rather a whole row run together ("000000000000000")."""
+    return text.isdigit() and (len(text) >= 7 or (len(text) > 1 and text[0] == "0"))
+
+
+def _may_run_together(it) -> bool:
+    """Loose figures that show they lost their separators: the first touches the
+    label, or one has a leading zero ("000023"), or one long run stands alone."""
+    vals = it.values
+    if not vals or not all(v[3] == C.NUM and v[0].isascii() and v[0].isdigit() for v in vals):
+        return False
+    return it.glued or any(len(v[0]) > 1 and v[0][0] == "0" for v in vals) or (len(vals) == 1 and len(vals[0][0]) > 1)
+
+
+def may_run_together(it) -> bool:
+    """Whether a line's (``cells.LineItem``) loose figures may have run together."""
+    return not it.exact and _may_run_together(it)
+
+
+def split_values(vals: list, glued: bool, groups: int, rule) -> tuple:
+    """(cells, status): the digit strings ``vals`` (CellValue) cut into ``groups`` ×
+    ``rule.width`` cells when exactly one split fits (status "unique"), else
+    (None, status); (None, "") when the figures do not look run together."""
+    if not glued:
+        return None, ""
+    got = digits.split([v.text for v in vals], groups, rule)
+    if got.cells is None:
+        return None, got.status
+    out = []
+    for t, s, e in got.cells:
+        v = vals[t]
+        text = v.text[s:e]
+        out.append(CellValue(NUMBER, text, Decimal(text), v.line, v.start + s, v.start + e))
+    return out, got.status
+
+
+def split_note(values: list) -> str:
+    """"134/2/0/0/0/0/136": the cells a run of digits was split into."""
+    return "/".join(v.text for v in values)
 
 
 def filled(values: list) -> int:

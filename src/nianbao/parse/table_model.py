@@ -56,6 +56,7 @@ class RowReading:
     found: int
     expected: int
     lines: tuple
+    split: str = ""  # "134/2/0/0/0/0/136" when the cells were cut from digits run together
 
     @property
     def id(self) -> str:
@@ -75,6 +76,7 @@ class Unplaced:
     expected: int  # how many the row should have (0 when no row could be named)
     rows: tuple  # template row ids the values belong to ((): unknown row)
     label: str  # the label as written, "" when none
+    run: str = ""  # digits run together: "many" (several splits fit) or "none" (no split fits)
 
 
 @dataclass

@@ -37,6 +37,7 @@ gap where the figure should be.
 from __future__ import annotations
 
 from ..model import Span
+from .digits import row_constraint
 from .table2 import read_article20
 from .table3 import read_ordered
 from .table4 import read_groups
@@ -55,6 +56,8 @@ def read_tables(report) -> Tables:
     lines = Lines(report)
     out = Tables()
     for tid, tspec in spec.tables.items():
+        if "split_rule" not in tspec.cache:
+            tspec.cache["split_rule"] = row_constraint(spec.relations, tid, tspec.columns)
         reading = TableReading(tspec)
         lo, hi = table_range(report, tspec)
         block = find_block(lines, tid, spec, lo, hi)

@@ -1,0 +1,257 @@
+"""The document as the readers see it: one logical line per heading or table row.
+
+Web pages and PDFs reach nianbao in layouts the readers were not written for:
+the whole body on one line with the headings inline ("…编制。一、总体情况 2024年，
+我区…"), table rows run into each other ("规章000规范性文件898989"), traditional
+script ("一、總體情況"), converters that gloss every character with pinyin
+("規(guī)定").  Rather than teach every reader every layout, this module rewrites the
+document once into the canonical shape the readers know:
+
+1. **fold**: traditional characters to simplified (OpenCC's character table, one
+   character for one, loaded only when the text has traditional characters) and
+   pinyin glosses removed;
+2. **cut** long lines before each section heading (``一、``…``六、`` followed by a
+   heading's wording; a run of them with nothing between is a table of contents
+   and stays as it is) and after it, and before each table row label that is
+   followed by its figures, and each ``第二十条第（X）项`` caption.
+
+Each logical line is a :class:`ViewLine` that maps every one of its columns
+back to the original line, so every finding keeps the place, the source text and
+the carets of the file the user opened.  Lines that need neither step are the
+original ``Line`` objects themselves: a report in the usual layout costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Line
+
+_CN_NUM = "一二三四五六"
+#: a few characters common in these reports that only traditional script uses
+_TRADITIONAL_HINTS = "體況開資與關處報員據點權務條機國門總會為們這來時發經實學對問題網區縣鎮鄉辦說當應義術"
+_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+#: lines shorter than this are never cut for table rows (a row on its own line is short)
+_ROW_CUT_MIN = 24
+_SEPARATORS = " \t\u3000，,；;、。.：:"
+
+
+class ViewLine(Line):
+    """A logical line cut out of (and/or folded from) an original line."""
+
+    __slots__ = ("base", "cmap")
+
+    def __init__(self, text: str, number: int, base: Line, cmap: list, cells=None):
+        super().__init__(text, number, base.source_line, cells)
+        self.base = base
+        self.cmap = cmap  # view column -> column in base.text (len(text) + 1 entries)
+
+    def _src(self, col: int) -> int:
+        cmap = self.cmap
+        if col < len(cmap):
+            return cmap[col]
+        return cmap[-1] + (col - len(cmap) + 1)
+
+    def place(self, col: int):
+        return self.base.place(self._src(col))
+
+    def display_text(self) -> str:
+        return self.base.display_text()
+
+    def source_cols(self, start: int, end: int) -> tuple:
+        s = self._src(start)
+        e = self._src(end - 1) + 1 if end > start else s
+        return s, e
+
+    def original(self, start: int, end: int) -> str:
+        return self.base.text[slice(*self.source_cols(start, end))]
+
+
+# ---------------------------------------------------------------------------
+# fold
+
+
+class _Folder:
+    """Traditional -> simplified, one character for one (built once, on first need)."""
+
+    table = None
+
+    @classmethod
+    def get(cls):
+        if cls.table is None:
+            cls.table = _build_t2s()
+        return cls.table
+
+
+def _build_t2s() -> dict:
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return {}
+    conv = opencc.OpenCC("t2s")
+    chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
+    out = conv.convert("\n".join(chars)).split("\n")
+    if len(out) != len(chars):  # pragma: no cover - defensive
+        return {}
+    return {ord(a): b for a, b in zip(chars, out) if a != b and len(b) == 1}
+
+
+def needs_fold(text: str) -> tuple:
+    """(traditional, glosses): which folding steps ``text`` needs."""
+    trad = any(ch in text for ch in _TRADITIONAL_HINTS)
+    gloss = ("(" in text or "（" in text) and _GLOSS_RE.search(text) is not None
+    return trad, gloss
+
+
+def _fold_line(text: str, trad: bool, gloss: bool) -> tuple:
+    """(folded text, cmap or None when the columns did not move)."""
+    if trad:
+        text = text.translate(_Folder.get())
+    if not gloss:
+        return text, None
+    pieces, cmap, pos = [], [], 0
+    for m in _GLOSS_RE.finditer(text):
+        pieces.append(text[pos:m.start()])
+        cmap.extend(range(pos, m.start()))
+        pos = m.end()
+    if not pieces:
+        return text, None
+    pieces.append(text[pos:])
+    cmap.extend(range(pos, len(text) + 1))
+    return "".join(pieces), cmap
+
+
+# ---------------------------------------------------------------------------
+# cut
+
+
+class _Cutter:
+    """The patterns that cut a long line (compiled once per template)."""
+
+    def __init__(self, template, tables):
+        alts = {}
+        for spec in template.headings:
+            words = sorted({spec.text, *spec.variants}, key=len, reverse=True)
+            alts[spec.number] = re.compile("|".join(_loose(w) for w in words))
+        self.heading_words = alts
+        self.heading_start = re.compile(rf"([{_CN_NUM}])\s*[、.．]\s*")
+        labels = set()
+        for t in tables.tables.values():
+            for r in t.rows:
+                if t.id == "四":
+                    continue
+                labels.add(r.label)
+                labels.update(r.variants)
+        self.row_label = re.compile("(?:" + "|".join(_loose(x) for x in sorted(labels, key=len, reverse=True))
+                                    + r")(?=\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?(?:$|[^\d\s件个条项万元%％.．、]))")
+        self.caption = re.compile(r"第二十条第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项")
+        self.group = re.compile("|".join(_loose(g.label) for t in tables.tables.values()
+                                         for g in t.groups.values()))
+
+
+def _loose(label: str) -> str:
+    """A pattern for ``label`` as written: spaces anywhere, either width of brackets and dots."""
+    out = []
+    for ch in label:
+        if ch in "（(":
+            out.append(r"[（(]")
+        elif ch in "）)":
+            out.append(r"[）)]")
+        elif ch in ".．、":
+            out.append(r"[.．、]")
+        elif ch in "“”\"":
+            out.append(r"[“”\"]?")
+        else:
+            out.append(re.escape(ch))
+    return r"\s*".join(out)
+
+
+def _heading_cuts(text: str, cutter: _Cutter) -> list:
+    """[(start, end)] of section headings written inside ``text`` (table-of-contents runs left out)."""
+    found = []
+    for m in cutter.heading_start.finditer(text):
+        s = m.start()
+        if s and text[s - 1] not in _SEPARATORS and not text[s - 1].isdigit() \
+                and text[s - 1] not in "）)”\"」】》":
+            continue
+        w = cutter.heading_words[m.group(1)].match(text, m.end())
+        if w is None:
+            continue
+        e = w.end()
+        while e < len(text) and text[e] in "。：:":
+            e += 1
+        found.append((s, e))
+    # a heading followed by nothing but separators and another heading: a list of the parts
+    toc = set()
+    for k in range(len(found) - 1):
+        gap = text[found[k][1]:found[k + 1][0]]
+        if not gap.strip(_SEPARATORS + "和及等"):
+            toc.update((k, k + 1))
+    return [x for k, x in enumerate(found) if k not in toc]
+
+
+def _row_cuts(text: str, cutter: _Cutter) -> list:
+    """Where table rows begin inside a long line: captions, row labels followed by figures,
+    and the group labels between them."""
+    cuts = set()
+    for rx in (cutter.caption, cutter.row_label):
+        for m in rx.finditer(text):
+            cuts.add(m.start())
+    if len(cuts) < 2:
+        return []  # one label followed by a figure: a sentence, not a flattened table
+    for m in cutter.group.finditer(text):
+        cuts.add(m.start())
+    return sorted(cuts)
+
+
+def _pieces(text: str, cuts: list) -> list:
+    bounds = sorted({0, len(text), *cuts})
+    out = []
+    for s, e in zip(bounds, bounds[1:]):
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        if trail > lead:
+            out.append((s + lead, s + trail))
+    return out
+
+
+# ---------------------------------------------------------------------------
+
+
+def build_view(doc: Document, template, tables) -> Document:
+    """The document as logical lines (``doc`` itself when nothing changes)."""
+    full = doc.text
+    trad, gloss = needs_fold(full)
+    cutter = template.cache.get("view_cutter")
+    if cutter is None:
+        cutter = template.cache["view_cutter"] = _Cutter(template, tables)
+    out, changed = [], False
+    for ln in doc.lines:
+        text = ln.text
+        ftext, fmap = (text, None)
+        if trad or gloss:
+            ftext, fmap = _fold_line(text, trad, gloss and ("(" in text or "（" in text))
+        cuts = []
+        if ln.cells is None and ftext.strip():
+            spans = _heading_cuts(ftext, cutter) if ("、" in ftext or "." in ftext) else []
+            for s, e in spans:
+                cuts.extend((s, e))
+            if len(ftext) >= _ROW_CUT_MIN:
+                cuts.extend(_row_cuts(ftext, cutter))
+        pieces = _pieces(ftext, cuts) if cuts else None
+        if pieces is not None and len(pieces) == 1 and pieces[0] == (0, len(ftext)):
+            pieces = None
+        if pieces is None and ftext == text and fmap is None:
+            out.append(ln)  # unchanged: the original line (its ``number`` is its place in ``doc``)
+            continue
+        changed = True
+        base_map = fmap if fmap is not None else list(range(len(ftext) + 1))
+        if pieces is None:
+            out.append(ViewLine(ftext, len(out) + 1, ln, base_map, ln.cells))
+            continue
+        for s, e in pieces:
+            out.append(ViewLine(ftext[s:e], len(out) + 1, ln, base_map[s:e + 1]))
+    if not changed:
+        return doc
+    return Document(doc.path, doc.format, out)
