@@ -154,11 +154,14 @@ def _split_tabs(text: str) -> list:
 
 
 def _split_pipes(text: str) -> list:
-    s = text.index("|")
-    e = text.rstrip().rfind("|")
-    if e <= s:
-        return _cells((text[s + 1:],), s + 1)
-    return _cells(text[s + 1:e].split("|"), s + 1)
+    """Cells of a pipe row, with or without its outer pipes ("| a | b |", "a | b |", "| a | b")."""
+    s = len(text) - len(text.lstrip())
+    e = len(text.rstrip())
+    if text.startswith("|", s):
+        s += 1
+    if e > s and text[e - 1] == "|":
+        e -= 1
+    return _cells(text[s:e].split("|"), s)
 
 
 def _split_exact(cells: list, index: int, text: str) -> LineItem:
@@ -205,10 +208,14 @@ def split_line(line, index: int) -> LineItem:
     if "\t" in text and text.strip():
         cells = _split_tabs(text)
         return _split_exact(cells, index, text)
-    stripped = text.strip()
-    if stripped.startswith("|") and stripped.count("|") >= 2:
-        if _SEP_RE.match(text):
+    if "|" in text:
+        stripped = text.strip()
+        if not stripped.strip("| \u3000") or _SEP_RE.match(text):
+            # "|", "|||", "| |||", "|---|---|": between rows, nothing to read
             return LineItem(index, True, "", None, [], [], True, False, 0, 0)
+        if stripped.count("|") == 1 and (stripped[0] == "|" or stripped[-1] == "|"):
+            # one cell per line, closed by its pipe ("规章 |", "0 |"): the cell alone
+            return _split_loose(text.replace("|", " "), index)
         return _split_exact(_split_pipes(text), index, text)
     return _split_loose(text, index)
 

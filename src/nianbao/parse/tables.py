@@ -73,8 +73,18 @@ def read_tables(report) -> Tables:
                 read_groups(lines, tspec, block, reading)
             else:
                 read_ordered(lines, tspec, block, reading)
+        if reading.found and tspec.section_index not in report.sections and not _has_figures(reading):
+            # no heading of its own and not one figure: words of another section that
+            # sound like the table (a paragraph on 依申请公开 in 总体情况), not the table
+            reading = TableReading(tspec)
         out[tid] = reading
     return out
+
+
+def _has_figures(reading: TableReading) -> bool:
+    if reading.unplaced:
+        return True
+    return any(row.cells is None or any(c.kind != BLANK for c in row.cells) for row in reading.rows.values())
 
 
 
