@@ -22,6 +22,8 @@ _NUMBERING = re.compile(
     rf"|\((?P<paren>[{_CN}]{{1,2}})\)[、.]?"
     r"|(?P<ar>\d{1,2})(?P<arsep>[、.,:)]|\s)?)"
 )
+#: "二、…": a numbered line that may be a heading worded unlike any known variant
+_SECTION_START = re.compile(r"\s*(?:#{1,6}\s*)?(?:\*\*)?[一二三四五六]、")
 _TRAILING = re.compile(r"[。.:;,、]+$")
 #: longest line (folded) that can still be a heading: numbering + longest variant + slack
 _MAX_LEN = 40
@@ -76,7 +78,8 @@ def match_heading(text: str, specs) -> tuple:
         m = _NUMBERING.match(numbering)
         if m.group("cn") and m.group("cnsep") == "、" and len(rest) >= 3:
             spec = next((x for x in specs if x.number == m.group("cn")), None)
-            if spec is not None and _like(rest, spec) >= _LIKE:
+            if spec is not None and _like(rest, spec) >= _LIKE \
+                    and all(_like(rest, x) < _like(rest, spec) for x in specs if x is not spec):
                 return spec, numbering, text[start:end], (start, end)
     return None
 
@@ -141,7 +144,7 @@ def find_headings(doc, template, skip: set) -> list:
     for i, ln in enumerate(doc.lines):
         text = ln.text
         tail = text.rstrip(_TAIL_JUNK)
-        if not tail or tail[-1] not in tails:
+        if (not tail or tail[-1] not in tails) and not _SECTION_START.match(text):
             continue  # the cheapest test first: it turns away almost every line
         if ln.cells is not None or i in skip or "\t" in text or len(text) > 2 * _MAX_LEN:
             continue

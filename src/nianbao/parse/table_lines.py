@@ -181,6 +181,7 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
     kept, carry = [], ""
     for it in out:
         if (not it.exact and len(it.values) == 1 and it.label.text and not lone_ok(1)
+                and not (it.glued and len(it.values[0].text) >= 5)
                 and precision(it.label.grams, vocab) < 0.8):
             labels.append(it.line)
             carry += it.before + it.label.text

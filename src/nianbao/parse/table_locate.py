@@ -39,6 +39,13 @@ def _vocab_shares(spec, g: frozenset) -> dict:
     return got
 
 
+def _header_fragments(label: str) -> bool:
+    """Three or more short words separated by spaces, no sentence punctuation: the
+    pieces of a multi-line table header as PDF text extraction leaves them."""
+    words = label.split()
+    return len(words) >= 3 and max(map(len, words)) <= 4 and not any(p in label for p in "。，,；;")
+
+
 def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
     """"anchor" | "foreign" | "prose" | "value" | "neutral" for table ``tid``."""
     if it.separator:
@@ -57,6 +64,8 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
             return "anchor"  # words of this table, not words all three tables share
         if has_values:
             return "value"
+        if _header_fragments(it.label):
+            return "neutral"  # "维持 纠正 结果 审结 计": a header broken into its words
         if ("。" in lab.text and mine < 0.7) or (lab.cjk >= 10 and mine < 0.5):
             return "prose"
         return "neutral"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .normalize import content_span, fold
 
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})年度?")
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})(?:年度?|(?=[\u4e00-\u9fff]))")
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -33,14 +33,43 @@ class YearMention:
     end: int
 
 
+#: web-page chrome before the title: breadcrumbs, accessibility links, page tools
+_CHROME_RE = re.compile(r">|当前位置|所在位置|无障碍|长者|关怀版|【打印】|字体[:：]|浏览次数|访问次数|点击关闭")
+#: a metadata line ("索引号: …", "• 发布机构:"); the title's own labels are read as a last resort
+_META_RE = re.compile(r"^[\s•·*\-]*([\u4e00-\u9fff]{2,6})\s*[:：]")
+_TITLE_LABELS = ("标题", "名称", "信息名称", "文件名称")
+_REPORT_WORDS = ("报告", "年报")
+#: how many non-blank lines before the first heading may still hold the title (web pages
+#: put their menus, breadcrumbs and metadata block first)
+_TITLE_SEARCH = 40
+
+
 def find_title(doc, template, first_heading: int, skip: set):
-    """The title: the first non-blank lines before the first section heading
-    that together mention a 报告."""
-    limit = first_heading if first_heading >= 0 else min(len(doc.lines), 12)
-    cands = [i for i in range(limit) if i not in skip and doc.lines[i].text.strip()
-             and doc.lines[i].cells is None]
-    cands = [i for i in cands if fold(doc.lines[i].text) not in template.title_skip]
-    for k, first in enumerate(cands[:4]):
+    """The title: the first non-blank lines before the first section heading that
+    together mention a 报告 (or 年报), past the page's chrome and metadata block."""
+    limit = first_heading if first_heading >= 0 else min(len(doc.lines), _TITLE_SEARCH)
+    cands, meta = [], []
+    value_next = False  # the line after "• 主题分类:" is that label's value
+    for i in range(limit):
+        ln = doc.lines[i]
+        text = ln.text
+        if i in skip or ln.cells is not None or not text.strip():
+            continue
+        if value_next:
+            value_next = False
+            continue
+        if fold(text) in template.title_skip or _CHROME_RE.search(text):
+            continue
+        m = _META_RE.match(text)
+        if m:
+            if m.group(1) in _TITLE_LABELS:
+                meta.append((i, m.end()))
+            value_next = not text[m.end():].strip()
+            continue
+        cands.append(i)
+        if len(cands) >= _TITLE_SEARCH:
+            break
+    for k in range(len(cands)):
         joined, used = "", []
         for i in cands[k: k + template.title_max_lines]:
             s, e = content_span(doc.lines[i].text)
@@ -48,16 +77,45 @@ def find_title(doc, template, first_heading: int, skip: set):
             # a title is not a sentence: a line with sentence punctuation is the
             # preamble ("本报告根据……编制，……"), even when PDF wrapping cut its "。" off
             if len(joined) + len(piece) > 60 or any(p in piece for p in "。,;"):
+                if not used:
+                    head = _title_prefix(doc.lines[i].text, s)
+                    if head:
+                        return _title_info(doc, template, [i], fold(doc.lines[i].text[s:head]), (s, head))
                 break
             joined += piece
             used.append(i)
-            if "报告" in piece:
+            if any(w in piece for w in _REPORT_WORDS):
+                y = _YEAR_IN_TITLE.search(piece)
+                if len(used) > 1 and y is not None and y.start() >= 2:
+                    used, joined = used[-1:], piece  # a whole title on its own line: the line above is not part of it
                 return _title_info(doc, template, used, joined)
+    for i, at in meta:  # "标题: 某某局2024年政府信息公开工作年度报告"
+        text = doc.lines[i].text
+        s = at + len(text[at:]) - len(text[at:].lstrip())
+        e = len(text.rstrip())
+        piece = fold(text[s:e])
+        if piece and len(piece) <= 60 and any(w in piece for w in _REPORT_WORDS):
+            return _title_info(doc, template, [i], piece, (s, e))
     return None
 
 
-def _title_info(doc, template, used: list, joined: str) -> TitleInfo:
-    s, e = content_span(doc.lines[used[0]].text)
+def _title_prefix(text: str, start: int) -> int:
+    """End of a title that runs into the preamble on one line ("…工作年度报告 根据《条例》…"):
+    the title's last "报告" followed by a space, with no sentence punctuation before it."""
+    for word in _REPORT_WORDS:
+        k = text.find(word, start)
+        if k < 0:
+            continue
+        end = k + len(word)
+        head = text[start:end]
+        if 0 < len(fold(head)) <= 60 and not any(p in head for p in "。，,;；") \
+                and end < len(text) and text[end].isspace():
+            return end
+    return 0
+
+
+def _title_info(doc, template, used: list, joined: str, span=None) -> TitleInfo:
+    s, e = span or content_span(doc.lines[used[0]].text)
     m = _YEAR_IN_TITLE.search(joined)
     year = int(m.group(1)) if m else 0
     wording, variant, suffix = "other", "", ""

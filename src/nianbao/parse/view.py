@@ -143,7 +143,8 @@ class _Cutter:
                 labels.add(r.label)
                 labels.update(r.variants)
         self.row_label = re.compile("(?:" + "|".join(_loose(x) for x in sorted(labels, key=len, reverse=True))
-                                    + r")(?=\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?(?:$|[^\d\s件个条项万元%％.．、]))")
+                                    + r")(?=\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?"
+                                    r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、](?=[\u4e00-\u9fff])))")
         self.caption = re.compile(r"第二十条第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项")
         self.group = re.compile("|".join(_loose(g.label) for t in tables.tables.values()
                                          for g in t.groups.values()))
@@ -171,12 +172,12 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
     found = []
     for m in cutter.heading_start.finditer(text):
         s = m.start()
-        if s and text[s - 1] not in _SEPARATORS and not text[s - 1].isdigit() \
-                and text[s - 1] not in "）)”\"」】》":
-            continue
         w = cutter.heading_words[m.group(1)].match(text, m.end())
         if w is None:
             continue
+        if s and text[s - 1] not in _SEPARATORS and not text[s - 1].isdigit() \
+                and text[s - 1] not in "）)”\"」】》" and w.end() - w.start() < 8:
+            continue  # a short wording ("一、总体情况") starts a heading only after a break
         e = w.end()
         while e < len(text) and text[e] in "。：:":
             e += 1
