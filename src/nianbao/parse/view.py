@@ -145,6 +145,9 @@ class _Cutter:
         self.row_label = re.compile("(?:" + "|".join(_loose(x) for x in sorted(labels, key=len, reverse=True))
                                     + r")(?=\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?"
                                     r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、](?=[\u4e00-\u9fff])))")
+        # a cheap first look: two label fragments on a line before the full patterns run
+        frags = {w for x in labels for w in re.findall(r"[\u4e00-\u9fff]{2}", x)[:1]}
+        self.quick = re.compile("|".join(sorted(frags | {"第二十条"})))
         self.caption = re.compile(r"第二十条第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项")
         self.group = re.compile("|".join(_loose(g.label) for t in tables.tables.values()
                                          for g in t.groups.values()))
@@ -194,6 +197,9 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
 def _row_cuts(text: str, cutter: _Cutter) -> list:
     """Where table rows begin inside a long line: captions, row labels followed by figures,
     and the group labels between them."""
+    quick = cutter.quick.search(text)
+    if quick is None or cutter.quick.search(text, quick.end()) is None:
+        return []
     cuts = set()
     for rx in (cutter.caption, cutter.row_label):
         for m in rx.finditer(text):
