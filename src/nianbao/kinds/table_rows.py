@@ -10,6 +10,9 @@
 * 某一行只有标签、没有任何数字：指向该行标签；
 * 找到了表（表头），却一个数字也没有读到：一次，指向表的开头。
 
+一行读到的数字多于一行应有的（几行连在了一起，见 NB205）时，紧随其后、没有读到的
+几行可能就在这些数字里，不报告为缺少。
+
 没有章节标题也找不到表时不报告（缺少章节由章节标题规则报告）。表二由“第二十条
 表格”规则检查。
 """
@@ -42,7 +45,7 @@ def check(report, options):
             if r.legacy and r.id in table.rows:
                 covered.update(spec.groups[r.id].members)
         wanted = [r for r in spec.rows if not r.legacy and r.id not in covered]
-        missing = [r for r in wanted if r.id not in table.rows]
+        missing = [r for r in wanted if r.id not in table.rows and r.id not in table.maybe_merged]
         if not missing:
             continue
         if len(missing) == len(wanted) and not table.labels_seen:

@@ -167,9 +167,20 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
                 while end > width and vals[end - 1][3] == C.BLANK:
                     end -= 1
                 vals = vals[:end]
-            out.append(ValueRow(i, [i], cell_values(vals, i), it.exact, lab, span, it.label,
-                                blank_row=it.filled == 0, before="".join(pending),
-                                glued=may_run_together(it)))
+            cvs = cell_values(vals, i)
+            k = len(cvs) // width if width else 0
+            if not it.exact and k >= 2 and len(cvs) == k * width and lone_ok(width) \
+                    and all(v.kind != BLANK for v in cvs):
+                # rows run into one line with their labels lost ("（一）予以公开 5 1 0 0 0 0 6 1 0 0 0 0 0 1"):
+                # the first keeps the label, the others are placed by order like unlabelled rows
+                out.append(ValueRow(i, [i], cvs[:width], False, lab, span, it.label, before="".join(pending)))
+                for j in range(1, k):
+                    out.append(ValueRow(i, [i], cvs[j * width:(j + 1) * width], False, Label("", frozenset(), 0),
+                                        None, ""))
+            else:
+                out.append(ValueRow(i, [i], cvs, it.exact, lab, span, it.label,
+                                    blank_row=it.filled == 0, before="".join(pending),
+                                    glued=may_run_together(it)))
             pending.clear()
         elif lab.text:
             labels.append(i)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import cells as C
+from .labels import grams, norm
 from .table_lines import Lines
 from .table_model import CAPTION_RE
 
@@ -57,7 +58,10 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
     if lab.cjk >= 2 and len(lab.grams) >= 2:
         if tid == "二" and CAPTION_RE.search(lab.text):
             return "anchor"
-        mine, other = _vocab_shares(spec, lab.grams)[tid]
+        g = lab.grams
+        if _header_fragments(it.label):  # the words' own bigrams, not the ones across the gaps
+            g = frozenset().union(*(grams(norm(w)) for w in it.label.split())) or g
+        mine, other = _vocab_shares(spec, g)[tid]
         if other >= 0.75 and other >= mine + 0.2:
             return "foreign"
         if mine >= 0.6 and mine >= other + 0.15:

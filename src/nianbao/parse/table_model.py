@@ -114,6 +114,9 @@ class TableReading:
     legacy: list = field(default_factory=list)  # LegacyMark
     unplaced: list = field(default_factory=list)  # Unplaced
     labels_seen: dict = field(default_factory=dict)  # row id -> Span of a label with no figures
+    # rows that may hide among the figures of an unreadable row before them (a row with
+    # too many figures: lines run together); no rule reports them as missing
+    maybe_merged: set = field(default_factory=set)
 
     @property
     def id(self) -> str:

@@ -73,12 +73,30 @@ def read_tables(report) -> Tables:
                 read_groups(lines, tspec, block, reading)
             else:
                 read_ordered(lines, tspec, block, reading)
+        _maybe_merged(reading)
         if reading.found and tspec.section_index not in report.sections and not _has_figures(reading):
             # no heading of its own and not one figure: words of another section that
             # sound like the table (a paragraph on 依申请公开 in 总体情况), not the table
             reading = TableReading(tspec)
         out[tid] = reading
     return out
+
+
+def _maybe_merged(reading: TableReading) -> None:
+    """Rows that an unreadable row with more figures than one row holds may have swallowed."""
+    spec = reading.spec
+    width = len(spec.columns) or 1
+    rows = [r for r in spec.rows if not r.legacy]
+    for u in reading.unplaced:
+        if len(u.rows) != 1 or u.found <= u.expected or u.rows[0] not in spec.row_by_id:
+            continue
+        extra = -(-(u.found - u.expected) // width)
+        after = [r for r in rows if r.order > spec.row_by_id[u.rows[0]].order]
+        for r in after:
+            if extra <= 0 or r.id in reading.rows:
+                break
+            reading.maybe_merged.add(r.id)
+            extra -= 1
 
 
 def _has_figures(reading: TableReading) -> bool:

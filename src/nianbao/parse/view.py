@@ -125,6 +125,13 @@ def _fold_line(text: str, trad: bool, gloss: bool) -> tuple:
 # cut
 
 
+_LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
+#: the figures after a row label: numbers, stand-ins, spaces; a unit after them means a sentence
+_FIGURES = r"\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?"
+_FIGURES_AHEAD = (r"(?=" + _FIGURES
+                  + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、](?=[\u4e00-\u9fff])))")
+
+
 class _Cutter:
     """The patterns that cut a long line (compiled once per template)."""
 
@@ -142,9 +149,22 @@ class _Cutter:
                     continue
                 labels.add(r.label)
                 labels.update(r.variants)
-        self.row_label = re.compile("(?:" + "|".join(_loose(x) for x in sorted(labels, key=len, reverse=True))
-                                    + r")(?=\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?"
-                                    r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、](?=[\u4e00-\u9fff])))")
+        alts = []
+        for x in sorted(labels, key=len, reverse=True):
+            m = _LABEL_NUMBERING.match(x)
+            num, core = (x[:m.end()], x[m.end():]) if m else ("", x)
+            if num and len(core) >= 3:
+                # the label's own numbering, another dot, or none (lost in extraction): "、本年新收…"
+                alts.append(rf"(?:{_loose(num)}|[、.．])?\s*{_loose(core)}")
+            else:
+                alts.append(_loose(x))
+        self.row_label = re.compile("(?:" + "|".join(alts) + ")" + _FIGURES_AHEAD)
+        self.figures = re.compile(_FIGURES)
+        keys = sorted({k for t in tables.tables.values() if t.id == "四" for r in t.rows for k in r.keys},
+                      key=len, reverse=True)
+        self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
+        # two or more figures, then words: the end of a group of table 四 written on one line
+        self.run_then_words = re.compile(r"(?<![\d.])\d+(?:\s+\d+)+(?=\s*[\u4e00-\u9fff])")
         # a cheap first look: two label fragments on a line before the full patterns run
         frags = {w for x in labels for w in re.findall(r"[\u4e00-\u9fff]{2}", x)[:1]}
         self.quick = re.compile("|".join(sorted(frags | {"第二十条"})))
@@ -165,6 +185,12 @@ def _loose(label: str) -> str:
             out.append(r"[.．、]")
         elif ch in "“”\"":
             out.append(r"[“”\"]?")
+        elif ch in "，,":
+            out.append(r"[，,]")
+        elif ch in "：:":
+            out.append(r"[：:]")
+        elif ch in "；;":
+            out.append(r"[；;]")
         else:
             out.append(re.escape(ch))
     return r"\s*".join(out)
@@ -197,18 +223,41 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
 def _row_cuts(text: str, cutter: _Cutter) -> list:
     """Where table rows begin inside a long line: captions, row labels followed by figures,
     and the group labels between them."""
+    cuts = _group_cuts(text, cutter)
     quick = cutter.quick.search(text)
     if quick is None or cutter.quick.search(text, quick.end()) is None:
-        return []
-    cuts = set()
-    for rx in (cutter.caption, cutter.row_label):
-        for m in rx.finditer(text):
-            cuts.add(m.start())
-    if len(cuts) < 2:
-        return []  # one label followed by a figure: a sentence, not a flattened table
+        return cuts
+    starts, labels = set(), []
+    for m in cutter.caption.finditer(text):
+        starts.add(m.start())
+    for m in cutter.row_label.finditer(text):
+        starts.add(m.start())
+        labels.append(m)
+    if len(starts) < 2:
+        return cuts  # one label followed by a figure: a sentence, not a flattened table
     for m in cutter.group.finditer(text):
-        cuts.add(m.start())
+        starts.add(m.start())
+    cuts = set(starts) | set(cuts)
+    order = sorted(starts)
+    for m in labels:
+        # the row ends with its figures: what follows (a caption, a header) is not in it
+        f = cutter.figures.match(text, m.end())
+        end = f.end()
+        later = [s for s in order if m.end() < s < end]
+        cuts.add(later[0] if later else end)
     return sorted(cuts)
+
+
+def _group_cuts(text: str, cutter: _Cutter) -> list:
+    """Table 四 written group after group on one line ("行政复议 结果维持 … 总计 3 40 5 13 61
+    行政诉讼（未经复议直接起诉） …"): cut after each group's figures."""
+    keys = cutter.group_keys
+    if keys is None:
+        return []
+    first = keys.search(text)
+    if first is None or keys.search(text, first.end()) is None:
+        return []
+    return [m.end() for m in cutter.run_then_words.finditer(text, first.start())]
 
 
 def _pieces(text: str, cuts: list) -> list:
