@@ -33,6 +33,9 @@ _TRADITIONAL_HINTS = "體況開資與關處報員據點權務條機國門總會�
 _GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
 #: lines shorter than this are never cut for table rows (a row on its own line is short)
 _ROW_CUT_MIN = 24
+#: a line this long is a page (or a large part of it) flattened into one line
+_FLAT = 400
+_SENTENCE_END = re.compile(r"。(?![”’」』）)])")
 _SEPARATORS = " \t\u3000，,；;、。.：:"
 
 
@@ -141,7 +144,11 @@ class _Cutter:
             words = sorted({spec.text, *spec.variants}, key=len, reverse=True)
             alts[spec.number] = re.compile("|".join(_loose(w) for w in words))
         self.heading_words = alts
-        self.heading_start = re.compile(rf"([{_CN_NUM}])\s*[、.．]\s*")
+        # "一、" "一." "（一）" "1、" "第一部分": every numbering a section heading is written with
+        self.heading_start = re.compile(rf"(?:第([{_CN_NUM}])部分\s*[、.．:：]?|([{_CN_NUM}])\s*[、.．]"
+                                        rf"|[（(]([{_CN_NUM}])[）)]|(?<!\d)([1-6])\s*[、.．](?!\d))\s*")
+        self.title = re.compile(r"[^\s。，,；;:：>]{0,40}?(?:政府信息公开|政务公开|信息公开)[^\s。，,；;]{0,8}?(?:报告|年报)"
+                                r"(?=\s)")
         labels = set()
         for t in tables.tables.values():
             for r in t.rows:
@@ -164,7 +171,7 @@ class _Cutter:
                       key=len, reverse=True)
         self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
         # two or more figures, then words: the end of a group of table 四 written on one line
-        self.run_then_words = re.compile(r"(?<![\d.])\d+(?:\s+\d+)+(?=\s*[\u4e00-\u9fff])")
+        self.run_then_words = re.compile(r"(?<![\d.])\d+(?:\s+\d+)+(?=\s*[^\d\s.,，、])")
         # a cheap first look: two label fragments on a line before the full patterns run
         frags = {w for x in labels for w in re.findall(r"[\u4e00-\u9fff]{2}", x)[:1]}
         self.quick = re.compile("|".join(sorted(frags | {"第二十条"})))
@@ -201,7 +208,8 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
     found = []
     for m in cutter.heading_start.finditer(text):
         s = m.start()
-        w = cutter.heading_words[m.group(1)].match(text, m.end())
+        number = m.group(1) or m.group(2) or m.group(3) or _CN_NUM[int(m.group(4) or 1) - 1]
+        w = cutter.heading_words[number].match(text, m.end())
         if w is None:
             continue
         if s and text[s - 1] not in _SEPARATORS and not text[s - 1].isdigit() \
@@ -283,6 +291,7 @@ def build_view(doc: Document, template, tables) -> Document:
     if cutter is None:
         cutter = template.cache["view_cutter"] = _Cutter(template, tables)
     out, changed = [], False
+    title_cut = False
     for ln in doc.lines:
         text = ln.text
         ftext, fmap = (text, None)
@@ -290,9 +299,17 @@ def build_view(doc: Document, template, tables) -> Document:
             ftext, fmap = _fold_line(text, trad, gloss and ("(" in text or "（" in text))
         cuts = []
         if ln.cells is None and ftext.strip():
-            spans = _heading_cuts(ftext, cutter) if ("、" in ftext or "." in ftext) else []
+            spans = _heading_cuts(ftext, cutter)
             for s, e in spans:
                 cuts.extend((s, e))
+            if len(ftext) >= _FLAT:  # paragraphs run together: one line per sentence
+                cuts.extend(m.end() for m in _SENTENCE_END.finditer(ftext))
+            if len(ftext) >= _FLAT and not title_cut:
+                t = next((t for t in cutter.title.finditer(ftext, 0, _FLAT)
+                          if not t.start() or ftext[t.start() - 1].isspace()), None)
+                if t is not None:  # a page flattened to one line starts with its title
+                    cuts.extend((t.start(), t.end()))
+                    title_cut = True
             if len(ftext) >= _ROW_CUT_MIN:
                 cuts.extend(_row_cuts(ftext, cutter))
         pieces = _pieces(ftext, cuts) if cuts else None
