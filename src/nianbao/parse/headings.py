@@ -78,8 +78,7 @@ def match_heading(text: str, specs) -> tuple:
         m = _NUMBERING.match(numbering)
         if m.group("cn") and m.group("cnsep") == "、" and len(rest) >= 3:
             spec = next((x for x in specs if x.number == m.group("cn")), None)
-            if spec is not None and _like(rest, spec) >= _LIKE \
-                    and all(_like(rest, x) < _like(rest, spec) for x in specs if x is not spec):
+            if spec is not None and near_heading(rest, spec, specs):
                 return spec, numbering, text[start:end], (start, end)
     return None
 
@@ -87,6 +86,13 @@ def match_heading(text: str, specs) -> tuple:
 _ARABIC = {str(k): n for k, n in enumerate("一二三四五六七八九", 1)}
 #: how alike (bigram Dice) a numbered line must be to a heading's wording to be that heading
 _LIKE = 0.5
+
+
+def near_heading(rest: str, spec, specs) -> bool:
+    """Whether ``rest`` (folded, numbering off) is worded like section ``spec``: alike
+    enough, and more like it than like any other section."""
+    like = _like(rest, spec)
+    return like >= _LIKE and all(_like(rest, x) < like for x in specs if x is not spec)
 
 
 def _top_level(numbering: str, spec) -> bool:

@@ -39,6 +39,8 @@ _CHROME_RE = re.compile(r">|当前位置|所在位置|无障碍|长者|关怀版
 _META_RE = re.compile(r"^[\s•·*\-]*([\u4e00-\u9fff]{2,6})\s*[:：]")
 _TITLE_LABELS = ("标题", "名称", "信息名称", "文件名称")
 _REPORT_WORDS = ("报告", "年报")
+#: a title ends with its 报告 ("…工作年度报告", "…年度报告（全文）"); "…工作报告如下：" is the preamble
+_TITLE_END = re.compile(r"(?:报告|年报)[\s*#]*(?:[（(【\[][^）)】\]]{0,8}[）)】\]])?[\s*#]*$")
 #: how many non-blank lines before the first heading may still hold the title (web pages
 #: put their menus, breadcrumbs and metadata block first)
 _TITLE_SEARCH = 40
@@ -84,7 +86,7 @@ def find_title(doc, template, first_heading: int, skip: set):
                 break
             joined += piece
             used.append(i)
-            if any(w in piece for w in _REPORT_WORDS):
+            if _TITLE_END.search(piece):
                 y = _YEAR_IN_TITLE.search(piece)
                 if len(used) > 1 and y is not None and y.start() >= 2:
                     used, joined = used[-1:], piece  # a whole title on its own line: the line above is not part of it

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Line
+from .headings import near_heading
+from .normalize import fold
 
 _CN_NUM = "一二三四五六"
 #: a few characters common in these reports that only traditional script uses
@@ -35,6 +37,7 @@ _GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-zāáǎàēéěèīíǐì�
 _ROW_CUT_MIN = 24
 #: a line this long is a page (or a large part of it) flattened into one line
 _FLAT = 400
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE_END = re.compile(r"。(?![”’」』）)])")
 _SEPARATORS = " \t\u3000，,；;、。.：:"
 
@@ -139,6 +142,7 @@ class _Cutter:
     """The patterns that cut a long line (compiled once per template)."""
 
     def __init__(self, template, tables):
+        self.specs = template.headings
         alts = {}
         for spec in template.headings:
             words = sorted({spec.text, *spec.variants}, key=len, reverse=True)
@@ -211,6 +215,8 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
         number = m.group(1) or m.group(2) or m.group(3) or _CN_NUM[int(m.group(4) or 1) - 1]
         w = cutter.heading_words[number].match(text, m.end())
         if w is None:
+            w = _near_miss(text, m, number, cutter)
+        if w is None:
             continue
         if s and text[s - 1] not in _SEPARATORS and not text[s - 1].isdigit() \
                 and text[s - 1] not in "）)”\"」】》" and w.end() - w.start() < 8:
@@ -226,6 +232,23 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
         if not gap.strip(_SEPARATORS + "和及等"):
             toc.update((k, k + 1))
     return [x for k, x in enumerate(found) if k not in toc]
+
+
+_WORDING = re.compile(r"[^\s。，,；;：:（()）]{3,30}(?=\s|$)")
+
+
+def _near_miss(text: str, m, number: str, cutter: "_Cutter"):
+    """A heading worded unlike any known variant but most like its own number's
+    ("四、因政府信息公开工作被申请行政复议提起行政诉讼情况"), ended by a space."""
+    if not m.group(2):
+        return None  # only the template's own numbering style ("四、") is trusted this far
+    w = _WORDING.match(text, m.end())
+    if w is None:
+        return None
+    folded = fold(w.group())
+    spec = next(x for x in cutter.specs if x.number == number)
+    like = near_heading(folded, spec, cutter.specs)
+    return w if like else None
 
 
 def _row_cuts(text: str, cutter: _Cutter) -> list:
@@ -306,7 +329,8 @@ def build_view(doc: Document, template, tables) -> Document:
                 cuts.extend(m.end() for m in _SENTENCE_END.finditer(ftext))
             if len(ftext) >= _FLAT and not title_cut:
                 t = next((t for t in cutter.title.finditer(ftext, 0, _FLAT)
-                          if not t.start() or ftext[t.start() - 1].isspace()), None)
+                          if (not t.start() or ftext[t.start() - 1].isspace()) and _YEAR.search(t.group())),
+                         None)
                 if t is not None:  # a page flattened to one line starts with its title
                     cuts.extend((t.start(), t.end()))
                     title_cut = True
