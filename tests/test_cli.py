@@ -173,15 +173,17 @@ def test_unreadable_file_in_human_output(s, capsys, tmp_path):
 
 # -- JSON ------------------------------------------------------------------------------
 
-FINDING_KEYS = {"rule", "name", "severity", "message", "line", "column", "end_line", "end_column", "tags"}
+FINDING_KEYS = {"rule", "name", "severity", "message", "line", "column", "end_line", "end_column", "tags",
+                "location"}
 
 
 def test_json_contract(s, capsys):
     code, doc, err = run_json(capsys, str(s.placeholder), str(s.missing))
     assert code == 1 and err == ""
-    assert set(doc) == {"tool", "version", "files", "summary"}
+    assert set(doc) == {"schema_version", "tool", "version", "files", "summary"}
+    assert doc["schema_version"] == 1
     assert doc["tool"] == "nianbao" and doc["version"] == __version__
-    assert set(doc["summary"]) == {"files", "error", "warning", "info"}
+    assert set(doc["summary"]) == {"files", "unreadable", "error", "warning", "info"}
     for f in doc["files"]:
         assert set(f) == {"path", "error", "findings"}
         for x in f["findings"]:
@@ -208,7 +210,11 @@ def test_json_contract(s, capsys):
     for f in doc["files"]:
         for x in f["findings"]:
             counts[x["severity"]] += 1
-    assert doc["summary"] == {"files": 2, **counts} == {"files": 2, "error": 1, "warning": 2, "info": 0}
+    assert doc["summary"] == {"files": 2, "unreadable": 0, **counts} == {
+        "files": 2, "unreadable": 0, "error": 1, "warning": 2, "info": 0}
+    assert first["location"] == {"format": "text", "line": first["line"],
+                                 "column": first["column"],
+                                 "text": f"第{first['line']}行第{first['column']}列"}
 
 
 def test_output_is_deterministic(s, capsys):

@@ -17,7 +17,8 @@ class FileResult:
 
 
 def summary(results) -> dict:
-    s = {"files": len(results), "error": 0, "warning": 0, "info": 0}
+    s = {"files": len(results), "unreadable": sum(1 for r in results if r.error),
+         "error": 0, "warning": 0, "info": 0}
     for r in results:
         for f in r.findings:
             s[f.severity] += 1

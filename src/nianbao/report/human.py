@@ -33,8 +33,8 @@ def snippet(source: str, c0: int, c1: int) -> tuple:
 
 
 def _where(f) -> str:
-    base = f"{f.path}:{f.start.line}:{f.start.column}"
-    return f"{base}（{f.start.label}）" if f.start.label else base
+    from .location import lead
+    return lead(f)
 
 
 def _lines_for(f) -> list:
