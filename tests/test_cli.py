@@ -256,10 +256,11 @@ def test_sarif(s, capsys):
         assert r["level"] in levels.values() and r["message"]["text"]
         loc = r["locations"][0]["physicalLocation"]
         assert loc["artifactLocation"]["uri"]
-        assert set(loc["region"]) == {"startLine", "startColumn", "endLine", "endColumn"}
+        assert set(loc["region"]) <= {"startLine", "startColumn", "endLine", "endColumn", "snippet"}
     line, col = pos_of(text, "XX镇")
-    assert results[0]["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": line, "startColumn": col, "endLine": line, "endColumn": col + 3}
+    region = dict(results[0]["locations"][0]["physicalLocation"]["region"])
+    assert region.pop("snippet")["text"] == text.splitlines()[line - 1]
+    assert region == {"startLine": line, "startColumn": col, "endLine": line, "endColumn": col + 3}
     assert results[2]["level"] == "error" and results[0]["level"] == "warning"
 
 
