@@ -183,7 +183,7 @@ def test_json_contract(s, capsys):
     assert set(doc) == {"schema_version", "tool", "version", "files", "summary"}
     assert doc["schema_version"] == 1
     assert doc["tool"] == "nianbao" and doc["version"] == __version__
-    assert set(doc["summary"]) == {"files", "unreadable", "error", "warning", "info"}
+    assert set(doc["summary"]) == {"files", "unreadable", "error", "warning", "info", "baselined"}
     for f in doc["files"]:
         assert set(f) == {"path", "error", "findings"}
         for x in f["findings"]:
@@ -210,8 +210,8 @@ def test_json_contract(s, capsys):
     for f in doc["files"]:
         for x in f["findings"]:
             counts[x["severity"]] += 1
-    assert doc["summary"] == {"files": 2, "unreadable": 0, **counts} == {
-        "files": 2, "unreadable": 0, "error": 1, "warning": 2, "info": 0}
+    assert doc["summary"] == {"files": 2, "unreadable": 0, "baselined": 0, **counts} == {
+        "files": 2, "unreadable": 0, "error": 1, "warning": 2, "info": 0, "baselined": 0}
     assert first["location"] == {"format": "text", "line": first["line"],
                                  "column": first["column"],
                                  "text": f"第{first['line']}行第{first['column']}列"}

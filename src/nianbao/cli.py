@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="达到哪一级别的问题时退出码为 1（默认 error）")
     c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
+    c.add_argument("--write-baseline", metavar="FILE", help="把本次发现的全部问题写入基线文件（退出码 0）")
     r = sub.add_parser("rules", help="列出全部规则")
     r.add_argument("--format", choices=("human", "json"), default="human")
     r.add_argument("--config", metavar="FILE")
@@ -139,6 +141,19 @@ def cmd_check(args) -> int:
         return EXIT_ERROR
     if last_ruleset is None:
         last_ruleset = configs.for_path(os.curdir)[1]
+    from . import baseline
+    try:
+        if args.write_baseline:
+            n = baseline.write(args.write_baseline, results)
+            sys.stderr.write(f"nianbao: 已把 {n} 个问题写入基线 {args.write_baseline}\n")
+        elif args.baseline:
+            gone = baseline.apply(args.baseline, results)
+            if gone:
+                sys.stderr.write(f"nianbao: 基线中有 {gone} 个问题已不再出现，"
+                                 f"可用 --write-baseline {args.baseline} 重写基线\n")
+    except ConfigError as exc:
+        sys.stderr.write(f"nianbao: 配置错误：{exc}\n")
+        return EXIT_ERROR
     if not results:
         sys.stderr.write("nianbao: 警告：没有找到可检查的报告文件"
                          "（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
@@ -149,6 +164,8 @@ def cmd_check(args) -> int:
     sys.stdout.flush()
     if any(r.error for r in results):
         return EXIT_ERROR
+    if args.write_baseline:
+        return EXIT_OK
     if not args.exit_zero and any(fails(r.findings, lvl) for r, lvl in fail_levels):
         return EXIT_FINDINGS
     return EXIT_OK

@@ -14,11 +14,12 @@ class FileResult:
     path: str
     findings: list = field(default_factory=list)
     error: object = None  # load.InputError or None
+    baselined: int = 0  # findings hidden by --baseline
 
 
 def summary(results) -> dict:
     s = {"files": len(results), "unreadable": sum(1 for r in results if r.error),
-         "error": 0, "warning": 0, "info": 0}
+         "error": 0, "warning": 0, "info": 0, "baselined": sum(r.baselined for r in results)}
     for r in results:
         for f in r.findings:
             s[f.severity] += 1

@@ -56,6 +56,8 @@ def _summary_line(results) -> str:
     text = f"检查了 {s['files']} 个文件：错误 {s['error']} 个，警告 {s['warning']} 个，提示 {s['info']} 个"
     if bad:
         text += f"；{bad} 个文件无法读取"
+    if s["baselined"]:
+        text += f"；基线中已有的 {s['baselined']} 个问题未显示"
     return text
 
 
