@@ -121,6 +121,20 @@ def _check_one(path: str, ruleset):
             "internal-error", f"{path}：nianbao 内部错误（{type(exc).__name__}: {exc}），请报告此问题"))
 
 
+def _terminal_width():
+    """Columns to fit human output to: $COLUMNS, else the terminal's width;
+    None when writing to a pipe or file (nothing is cut there)."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        if sys.stdout.isatty():
+            return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
+
+
 def cmd_check(args) -> int:
     from .engine import fails
     from .report import render
@@ -159,7 +173,8 @@ def cmd_check(args) -> int:
                          "（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
-    out = render(args.format, results, last_ruleset, color=color and args.format == "human")
+    out = render(args.format, results, last_ruleset, color=color and args.format == "human",
+                 width=_terminal_width())
     sys.stdout.write(out)
     sys.stdout.flush()
     if any(r.error for r in results):

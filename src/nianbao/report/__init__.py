@@ -29,7 +29,7 @@ def summary(results) -> dict:
 FORMATS = ("human", "json", "sarif", "github")
 
 
-def render(fmt: str, results, ruleset, color: bool = False) -> str:
+def render(fmt: str, results, ruleset, color: bool = False, width=None) -> str:
     if fmt == "json":
         from .json_out import render_json
         return render_json(results)
@@ -40,4 +40,4 @@ def render(fmt: str, results, ruleset, color: bool = False) -> str:
         from .github import render_github
         return render_github(results)
     from .human import render_human
-    return render_human(results, color=color)
+    return render_human(results, color=color, width=width)
