@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="达到哪一级别的问题时退出码为 1（默认 error）")
     c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    c.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数量（human 或 json 格式）")
+    c.add_argument("--output-file", "-o", metavar="FILE", help="把结果写入文件（UTF-8），不输出到屏幕")
     c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
     c.add_argument("--write-baseline", metavar="FILE", help="把本次发现的全部问题写入基线文件（退出码 0）")
     r = sub.add_parser("rules", help="列出全部规则")
@@ -136,6 +138,9 @@ def _terminal_width():
 
 
 def cmd_check(args) -> int:
+    if args.statistics and args.format not in ("human", "json"):
+        sys.stderr.write("nianbao: 参数错误：--statistics 只能与 --format human 或 json 同用\n")
+        return EXIT_ERROR
     from .engine import fails
     from .report import render
     from .yamlio import ConfigError
@@ -171,12 +176,25 @@ def cmd_check(args) -> int:
     if not results:
         sys.stderr.write("nianbao: 警告：没有找到可检查的报告文件"
                          "（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+    to_file = bool(args.output_file)
+    color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
-    out = render(args.format, results, last_ruleset, color=color and args.format == "human",
-                 width=_terminal_width())
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    if args.statistics:
+        from .report.statistics import render_statistics
+        out = render_statistics(results, args.format)
+    else:
+        out = render(args.format, results, last_ruleset, color=color and args.format == "human",
+                     width=None if to_file else _terminal_width())
+    if to_file:
+        try:
+            with open(args.output_file, "w", encoding="utf-8", newline="") as fh:
+                fh.write(out)
+        except OSError as exc:
+            sys.stderr.write(f"nianbao: 无法写入输出文件 {args.output_file}（{exc.strerror or exc}）\n")
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
     if any(r.error for r in results):
         return EXIT_ERROR
     if args.write_baseline:

@@ -26,7 +26,7 @@ def summary(results) -> dict:
     return s
 
 
-FORMATS = ("human", "json", "sarif", "github")
+FORMATS = ("human", "json", "sarif", "github", "csv", "junit")
 
 
 def render(fmt: str, results, ruleset, color: bool = False, width=None) -> str:
@@ -36,6 +36,12 @@ def render(fmt: str, results, ruleset, color: bool = False, width=None) -> str:
     if fmt == "sarif":
         from .sarif import render_sarif
         return render_sarif(results, ruleset)
+    if fmt == "csv":
+        from .csv_out import render_csv
+        return render_csv(results)
+    if fmt == "junit":
+        from .junit import render_junit
+        return render_junit(results)
     if fmt == "github":
         from .github import render_github
         return render_github(results)
