@@ -7,7 +7,7 @@ import unicodedata
 
 from . import summary
 
-_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+LABELS = _LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 TAB = "    "
 
