@@ -27,6 +27,7 @@ def _run(blocked: str, path) -> subprocess.CompletedProcess:
     ("docx", "report-broken.docx", "读取 Word（.docx） 需要安装 python-docx"),
     ("pypdfium2,pypdfium2.raw", "report-broken.pdf", "读取 PDF 需要安装 pypdfium2"),
     ("pdfplumber", "report-broken.pdf", "读取 PDF 需要安装 pdfplumber"),
+    ("lxml,lxml.etree", "report-broken.docx", "读取 Word（.docx） 需要安装 python-docx 和 lxml"),
 ])
 def test_missing_library_is_named(blocked, sample, needs):
     r = _run(blocked, FORMATS / sample)

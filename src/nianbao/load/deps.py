@@ -7,7 +7,7 @@ with ``--no-deps`` or environments that lost a package, so that the user reads
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 
 from .errors import InputError
 
@@ -25,12 +25,14 @@ def missing(fmt: str) -> list:
     for module, dist in NEEDS.get(fmt, ("", "", ()))[2]:
         if module in _OK:
             continue
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            out.append(dist)
-        else:
+        try:  # found without importing it (the reader imports it when it runs)
+            found = importlib.util.find_spec(module) is not None
+        except (ImportError, ValueError):
+            found = False
+        if found:
             _OK.add(module)
+        else:
+            out.append(dist)
     return out
 
 
