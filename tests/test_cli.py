@@ -173,15 +173,17 @@ def test_unreadable_file_in_human_output(s, capsys, tmp_path):
 
 # -- JSON ------------------------------------------------------------------------------
 
-FINDING_KEYS = {"rule", "name", "severity", "message", "line", "column", "end_line", "end_column", "tags"}
+FINDING_KEYS = {"rule", "name", "severity", "message", "line", "column", "end_line", "end_column", "tags",
+                "location"}
 
 
 def test_json_contract(s, capsys):
     code, doc, err = run_json(capsys, str(s.placeholder), str(s.missing))
     assert code == 1 and err == ""
-    assert set(doc) == {"tool", "version", "files", "summary"}
+    assert set(doc) == {"schema_version", "tool", "version", "files", "summary"}
+    assert doc["schema_version"] == 1
     assert doc["tool"] == "nianbao" and doc["version"] == __version__
-    assert set(doc["summary"]) == {"files", "error", "warning", "info"}
+    assert set(doc["summary"]) == {"files", "unreadable", "error", "warning", "info", "baselined"}
     for f in doc["files"]:
         assert set(f) == {"path", "error", "findings"}
         for x in f["findings"]:
@@ -208,7 +210,11 @@ def test_json_contract(s, capsys):
     for f in doc["files"]:
         for x in f["findings"]:
             counts[x["severity"]] += 1
-    assert doc["summary"] == {"files": 2, **counts} == {"files": 2, "error": 1, "warning": 2, "info": 0}
+    assert doc["summary"] == {"files": 2, "unreadable": 0, "baselined": 0, **counts} == {
+        "files": 2, "unreadable": 0, "error": 1, "warning": 2, "info": 0, "baselined": 0}
+    assert first["location"] == {"format": "text", "line": first["line"],
+                                 "column": first["column"],
+                                 "text": f"第{first['line']}行第{first['column']}列"}
 
 
 def test_output_is_deterministic(s, capsys):
@@ -250,10 +256,11 @@ def test_sarif(s, capsys):
         assert r["level"] in levels.values() and r["message"]["text"]
         loc = r["locations"][0]["physicalLocation"]
         assert loc["artifactLocation"]["uri"]
-        assert set(loc["region"]) == {"startLine", "startColumn", "endLine", "endColumn"}
+        assert set(loc["region"]) <= {"startLine", "startColumn", "endLine", "endColumn", "snippet"}
     line, col = pos_of(text, "XX镇")
-    assert results[0]["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": line, "startColumn": col, "endLine": line, "endColumn": col + 3}
+    region = dict(results[0]["locations"][0]["physicalLocation"]["region"])
+    assert region.pop("snippet")["text"] == text.splitlines()[line - 1]
+    assert region == {"startLine": line, "startColumn": col, "endLine": line, "endColumn": col + 3}
     assert results[2]["level"] == "error" and results[0]["level"] == "warning"
 
 
@@ -357,7 +364,8 @@ def test_rules_lists_every_rule(bare, capsys):
     assert {"NB101", "NB105", "NB111", "NB114", "NB301", "NB302"} <= set(listed)
     for r in rs.rules:
         row = next(x for x in rows if x.startswith(r.code + " "))
-        assert r.name in row and r.severity in row and r.summary in row
+        level = {"error": "错误", "warning": "警告", "info": "提示"}[r.severity]
+        assert r.name in row and level in row.split() and r.summary in row
 
 
 def test_rules_json(bare, capsys):

@@ -128,7 +128,8 @@ def test_json_location_of_a_word_table_cell(capsys):
     doc = json.loads(capsys.readouterr().out)
     assert code == 1
     [f] = doc["files"][0]["findings"]
-    assert f["location"] == {"table": 2, "row": 16, "cell": 5}
+    assert f["location"] == {"format": "docx", "table": 2, "row": 16, "cell": 5,
+                             "text": "第2个表格第16行第5格"}
     assert f["cell"] == {"table": "三", "row": "1.本机关不掌握相关政府信息", "column": "商业企业"}
 
 

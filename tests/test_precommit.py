@@ -57,6 +57,36 @@ def test_try_repo_flags_broken_report_and_passes_clean_one(tmp_path):
     bad = run("bad.md", "notes.csv")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "bad.md:" in bad.stdout and "NB101" in bad.stdout
-    assert "notes.csv" not in bad.stdout  # the hook only takes .txt/.md
+    assert "notes.csv" not in bad.stdout  # the hook only takes the formats nianbao reads
     good = run("good.txt")
+    assert good.returncode == 0, good.stdout + good.stderr
+
+
+@needs
+def test_try_repo_reads_word_and_pdf(tmp_path):
+    """The hook matches .docx and .pdf and its environment can read them."""
+    repo = tmp_path / "reports"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    formats = ROOT / "corpus" / "formats"
+    shutil.copy(formats / "report-broken.docx", repo / "草稿.docx")
+    shutil.copy(formats / "report-broken.pdf", repo / "定稿 v2.pdf")
+    shutil.copy(formats / "report-clean.pdf", repo / "clean.pdf")
+    shutil.copy(formats / "report-clean.docx", repo / "clean.docx")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("PRE_COMMIT", None)
+
+    def run(*args):
+        return subprocess.run([_precommit(), "try-repo", str(ROOT), "nianbao", *args],
+                              cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+
+    bad = run("--all-files")
+    out = bad.stdout + bad.stderr
+    assert bad.returncode == 1, out
+    assert "草稿.docx:第2个表格第16行第5格" in out, out
+    assert "定稿 v2.pdf:第2页第1个表格第12行第5格" in out, out
+    assert "NB204" in out and "NB212" in out
+    assert "需要安装" not in out and "内部错误" not in out and "已损坏" not in out
+    good = run("--files", "clean.pdf", "clean.docx")
     assert good.returncode == 0, good.stdout + good.stderr

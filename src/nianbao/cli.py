@@ -32,26 +32,75 @@ def _split(values):
     return out
 
 
+MAIN_EPILOG = """示例：
+  nianbao check 报告.pdf                      检查一份报告
+  nianbao check 各单位年报/ --format json     检查目录中的全部报告，输出 JSON
+  nianbao rules                               列出全部规则
+  nianbao rule NB204                          打印一条规则的文档
+
+退出码：0 没有问题；1 有问题；2 参数、配置错误或文件无法读取。
+"""
+
+CHECK_EPILOG = """示例：
+  nianbao check 报告.pdf 报告.docx
+  nianbao check 各单位年报/ --select NB2 --ignore NB205
+  nianbao check 报告.md --format sarif -o 结果.sarif
+  nianbao check 各单位年报/ --statistics
+  nianbao check 各单位年报/ --write-baseline 基线.json
+  nianbao check 各单位年报/ --baseline 基线.json
+  cat 报告.txt | nianbao check -
+
+文本和 Markdown 报告中可用 <!-- nianbao: disable=NB105 --> 抑制下一行的问题，
+<!-- nianbao: disable-file=NB105 --> 抑制全文的问题；配置文件的 per-file-ignores 按文件忽略规则。
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="nianbao", description="政府信息公开工作年度报告检查工具")
-    p.add_argument("--version", action="version", version=f"nianbao {__version__}")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
-    c = sub.add_parser("check", help="检查报告（文件、目录，或 - 表示标准输入）")
-    c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=FORMATS, default="human")
+    from .cli_zh import chinese
+    with chinese():
+        return _build_parser()
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Section headings end with a full-width colon, as Chinese text does."""
+
+    def format_help(self):
+        import re
+        return re.sub(r"(?m)^(\s*(?:位置参数|选项|子命令)):$", r"\1：", super().format_help())
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    fmt = _Formatter
+    p = _Parser(prog="nianbao", description="政府信息公开工作年度报告检查工具", epilog=MAIN_EPILOG,
+                formatter_class=fmt)
+    p.add_argument("--version", action="version", version=f"nianbao {__version__}", help="显示版本号并退出")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, title="子命令", metavar="命令")
+    c = sub.add_parser("check", help="检查报告（文件、目录，或 - 表示标准输入）",
+                       description="检查年度报告（.txt .md .pdf .docx .html .htm），逐条指出问题的位置与原因。",
+                       epilog=CHECK_EPILOG, formatter_class=fmt)
+    c.add_argument("paths", nargs="+", metavar="PATH", help="要检查的文件或目录；- 表示从标准输入读取")
+    c.add_argument("--format", choices=FORMATS, default="human",
+                   help="输出格式：human（默认）、json、sarif、github、csv、junit")
     c.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
     c.add_argument("--select", action="append", metavar="CODES", help="只运行这些规则（代码或前缀，逗号分隔）")
     c.add_argument("--ignore", action="append", metavar="CODES", help="不运行这些规则（代码或前缀，逗号分隔）")
     c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                    help="达到哪一级别的问题时退出码为 1（默认 error）")
     c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
-    c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    r = sub.add_parser("rules", help="列出全部规则")
-    r.add_argument("--format", choices=("human", "json"), default="human")
-    r.add_argument("--config", metavar="FILE")
-    d = sub.add_parser("rule", help="打印一条规则的文档")
-    d.add_argument("code")
-    d.add_argument("--config", metavar="FILE")
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="是否用颜色显示（默认 auto：输出到终端时才用颜色）")
+    c.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数量（human 或 json 格式）")
+    c.add_argument("--output-file", "-o", metavar="FILE", help="把结果写入文件（UTF-8），不输出到屏幕")
+    c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
+    c.add_argument("--write-baseline", metavar="FILE", help="把本次发现的全部问题写入基线文件（退出码 0）")
+    r = sub.add_parser("rules", help="列出全部规则", description="列出全部规则：代码、名称、级别、标签、说明。",
+                       epilog="示例：\n  nianbao rules\n  nianbao rules --format json", formatter_class=fmt)
+    r.add_argument("--format", choices=("human", "json"), default="human", help="输出格式：human（默认）或 json")
+    r.add_argument("--config", metavar="FILE", help="使用指定的配置文件（含其中的规则包）")
+    d = sub.add_parser("rule", help="打印一条规则的文档", description="打印一条规则的文档：检查什么、为什么、示例、如何修改。",
+                       epilog="示例：\n  nianbao rule NB204\n  nianbao rule zero-fill", formatter_class=fmt)
+    d.add_argument("code", metavar="CODE", help="规则代码（如 NB204）或名称（如 zero-fill）")
+    d.add_argument("--config", metavar="FILE", help="使用指定的配置文件（含其中的规则包）")
     return p
 
 
@@ -119,7 +168,24 @@ def _check_one(path: str, ruleset):
             "internal-error", f"{path}：nianbao 内部错误（{type(exc).__name__}: {exc}），请报告此问题"))
 
 
+def _terminal_width():
+    """Columns to fit human output to: $COLUMNS, else the terminal's width;
+    None when writing to a pipe or file (nothing is cut there)."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        if sys.stdout.isatty():
+            return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
+
+
 def cmd_check(args) -> int:
+    if args.statistics and args.format not in ("human", "json"):
+        sys.stderr.write("nianbao: 参数错误：--statistics 只能与 --format human 或 json 同用\n")
+        return EXIT_ERROR
     from .engine import fails
     from .report import render
     from .yamlio import ConfigError
@@ -139,16 +205,45 @@ def cmd_check(args) -> int:
         return EXIT_ERROR
     if last_ruleset is None:
         last_ruleset = configs.for_path(os.curdir)[1]
+    from . import baseline
+    try:
+        if args.write_baseline:
+            n = baseline.write(args.write_baseline, results)
+            sys.stderr.write(f"nianbao: 已把 {n} 个问题写入基线 {args.write_baseline}\n")
+        elif args.baseline:
+            gone = baseline.apply(args.baseline, results)
+            if gone:
+                sys.stderr.write(f"nianbao: 基线中有 {gone} 个问题已不再出现，"
+                                 f"可用 --write-baseline {args.baseline} 重写基线\n")
+    except ConfigError as exc:
+        sys.stderr.write(f"nianbao: 配置错误：{exc}\n")
+        return EXIT_ERROR
     if not results:
         sys.stderr.write("nianbao: 警告：没有找到可检查的报告文件"
                          "（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+    to_file = bool(args.output_file)
+    color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
-    out = render(args.format, results, last_ruleset, color=color and args.format == "human")
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    if args.statistics:
+        from .report.statistics import render_statistics
+        out = render_statistics(results, args.format)
+    else:
+        out = render(args.format, results, last_ruleset, color=color and args.format == "human",
+                     width=None if to_file else _terminal_width())
+    if to_file:
+        try:
+            with open(args.output_file, "w", encoding="utf-8", newline="") as fh:
+                fh.write(out)
+        except OSError as exc:
+            sys.stderr.write(f"nianbao: 无法写入输出文件 {args.output_file}（{exc.strerror or exc}）\n")
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
     if any(r.error for r in results):
         return EXIT_ERROR
+    if args.write_baseline:
+        return EXIT_OK
     if not args.exit_zero and any(fails(r.findings, lvl) for r, lvl in fail_levels):
         return EXIT_FINDINGS
     return EXIT_OK
@@ -166,8 +261,9 @@ def cmd_rules(args) -> int:
         sys.stdout.write(rules_json(ruleset))
         return EXIT_OK
     from .report.human import text_width
-    rows = [(r.code, r.name, r.severity, ",".join(r.tags), r.summary + ("" if r.enabled else "（已停用）"))
-            for r in ruleset.rules]
+    from .report.human import LABELS
+    rows = [(r.code, r.name, LABELS[r.severity], ",".join(r.tags),
+             r.summary + ("" if r.enabled else "（已停用）")) for r in ruleset.rules]
     head = ("代码", "名称", "级别", "标签", "说明")
     widths = [max(text_width(x[i]) for x in rows + [head]) for i in range(4)]
     lines = []
@@ -193,10 +289,15 @@ def _indent(text: str) -> str:
     return "\n".join("    " + ln if ln.strip() else "" for ln in text.rstrip().splitlines())
 
 
+def _label(severity: str) -> str:
+    from .report.human import LABELS
+    return LABELS[severity]
+
+
 def rule_doc(rule) -> str:
     d = rule.doc
     parts = [f"{rule.code} {rule.name}：{rule.summary}",
-             f"级别：{rule.severity}    标签：{', '.join(rule.tags)}    类型：{rule.kind}"]
+             f"级别：{_label(rule.severity)}    标签：{', '.join(rule.tags)}    类型：{rule.kind}"]
     for key, title in (("what", "检查什么"), ("why", "为什么"), ("bad", "错误示例"),
                        ("good", "正确示例"), ("fix", "如何修改")):
         if d.get(key):
@@ -213,11 +314,13 @@ def rule_doc(rule) -> str:
 
 
 def main(argv=None) -> int:
+    from .cli_zh import chinese
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_ERROR
+    with chinese():
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
     from .yamlio import ConfigError
     try:
         if args.command == "check":

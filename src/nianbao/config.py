@@ -11,6 +11,7 @@ Keys::
     severity: {NB104: error}    # per-rule severity override
     packs:    [my-pack.yaml]    # extra rule packs, relative to this file
     fail-on:  error             # lowest severity that makes the exit code 1
+    per-file-ignores: {"上海/*.md": [NB105]}   # glob (relative to this file) -> codes
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ CONFIG_SCHEMA = {
     "packs": [str],
     "fail-on": Enum(*SEVERITIES),
     "bundled": bool,
+    "per-file-ignores": {"*": [str]},
 }
 
 
@@ -43,6 +45,7 @@ class Config:
     fail_on: str = ""
     bundled: bool = True
     is_toml: bool = False
+    per_file_ignores: dict = field(default_factory=dict)
 
 
 def _locate(cfg_path: str, is_toml: bool, keys: tuple) -> tuple:
@@ -71,7 +74,8 @@ def read_config(path: str) -> Config:
             raise ConfigError(f"规则包文件不存在：{data['packs'][i]}", path, line, col)
     return Config(path=path, select=data.get("select"), ignore=list(data.get("ignore") or []),
                   severity=dict(data.get("severity") or {}), packs=packs,
-                  fail_on=data.get("fail-on", ""), bundled=data.get("bundled", True), is_toml=is_toml)
+                  fail_on=data.get("fail-on", ""), bundled=data.get("bundled", True), is_toml=is_toml,
+                  per_file_ignores=dict(data.get("per-file-ignores") or {}))
 
 
 def discover(start_dir: str) -> str:
@@ -122,6 +126,14 @@ def resolve(cfg: Config, cli_select=None, cli_ignore=None) -> RuleSet:
         if ruleset.by_code(code) is None:
             line, col = _locate(cfg.path, cfg.is_toml, ("severity", code))
             raise ConfigError(f"severity 中的规则代码 “{code}” 不存在", cfg.path, line, col)
+    for pattern, codes in cfg.per_file_ignores.items():
+        for i, sel in enumerate(codes):
+            if not any(r.code.startswith(sel) for r in ruleset.rules):
+                line, col = _locate(cfg.path, cfg.is_toml, ("per-file-ignores", pattern, i))
+                raise ConfigError(f"per-file-ignores 中的规则代码 “{sel}” 不存在（nianbao rules 列出全部规则）",
+                                  cfg.path, line, col)
+    base = os.path.dirname(os.path.abspath(cfg.path)) if cfg.path else os.getcwd()
+    ruleset.per_file_ignores = [(base, p, tuple(c)) for p, c in cfg.per_file_ignores.items()]
     if cli_select:
         _check_selectors(ruleset, cfg, "select", cli_select, True)
     if cli_ignore:

@@ -59,7 +59,8 @@ def check_document(doc, ruleset) -> list:
         if key not in seen:
             seen.add(key)
             findings.append(f)
-    return findings
+    from .suppress import apply  # inline suppressions and per-file-ignores
+    return apply(doc, findings, ruleset, make_finding)
 
 
 def fails(findings, level: str) -> bool:

@@ -21,7 +21,7 @@ from .yamlio import ConfigError, load_yaml, locate
 SEVERITIES = ("error", "warning", "info")
 #: the tag vocabulary of the bundled rules (user packs may add their own tags)
 TAGS = ("heading", "title", "year", "article20", "table", "zero-fill", "totals",
-        "template-version", "narrative", "input")
+        "template-version", "narrative", "input", "suppression")
 CODE_RE = re.compile(r"^[A-Z]{2,}[0-9]{3}$")
 DOC_SCHEMA = {"what": str, "why": str, "bad": str, "good": str, "fix": str}
 RULE_SCHEMA = {
@@ -60,6 +60,7 @@ class RuleSet:
     rules: list  # enabled and disabled, sorted by code
     template: Template
     sources: dict = field(default_factory=dict)  # code -> pack file
+    per_file_ignores: list = field(default_factory=list)  # [(base folder, glob, codes)]
 
     def by_code(self, code: str):
         return next((r for r in self.rules if r.code == code), None)

@@ -17,6 +17,7 @@ import importlib
 
 #: kind id -> module name (imported on first use)
 KINDS = {
+    "suppression": "suppression",
     "heading-missing": "heading_missing",
     "heading-order": "heading_order",
     "heading-duplicate": "heading_duplicate",

@@ -24,6 +24,8 @@ def format_of(path: str) -> str:
 def load_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
     """Read ``data`` (the content of ``path``) into a Document."""
     fmt = fmt or format_of(path)
+    from .deps import require
+    require(fmt, path)
     if fmt in ("text", "markdown"):
         from .text import load_text
         return load_text(data, path, fmt)

@@ -183,6 +183,9 @@ def load_docx(data: bytes, path: str) -> Document:
         import docx  # python-docx
         doc = docx.Document(io.BytesIO(data))
         body = doc.element.body
+    except ImportError as exc:  # python-docx (or lxml) is installed but cannot be imported
+        raise InputError("missing-library", f"{path}：读取 Word（.docx） 需要安装 python-docx 和 lxml"
+                         f"（{exc}；pip install --force-reinstall python-docx）") from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         raise InputError("docx-broken", f"{path}：Word 文件已损坏，无法打开（{type(exc).__name__}）") from None
     except Exception as exc:  # python-docx / lxml raise a variety of errors on bad packages

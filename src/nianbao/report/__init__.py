@@ -14,28 +14,36 @@ class FileResult:
     path: str
     findings: list = field(default_factory=list)
     error: object = None  # load.InputError or None
+    baselined: int = 0  # findings hidden by --baseline
 
 
 def summary(results) -> dict:
-    s = {"files": len(results), "error": 0, "warning": 0, "info": 0}
+    s = {"files": len(results), "unreadable": sum(1 for r in results if r.error),
+         "error": 0, "warning": 0, "info": 0, "baselined": sum(r.baselined for r in results)}
     for r in results:
         for f in r.findings:
             s[f.severity] += 1
     return s
 
 
-FORMATS = ("human", "json", "sarif", "github")
+FORMATS = ("human", "json", "sarif", "github", "csv", "junit")
 
 
-def render(fmt: str, results, ruleset, color: bool = False) -> str:
+def render(fmt: str, results, ruleset, color: bool = False, width=None) -> str:
     if fmt == "json":
         from .json_out import render_json
         return render_json(results)
     if fmt == "sarif":
         from .sarif import render_sarif
         return render_sarif(results, ruleset)
+    if fmt == "csv":
+        from .csv_out import render_csv
+        return render_csv(results)
+    if fmt == "junit":
+        from .junit import render_junit
+        return render_junit(results)
     if fmt == "github":
         from .github import render_github
         return render_github(results)
     from .human import render_human
-    return render_human(results, color=color)
+    return render_human(results, color=color, width=width)

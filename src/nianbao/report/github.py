@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .location import is_paged
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -20,7 +22,13 @@ def render_github(results) -> str:
             out.append(f"::error file={_prop(r.path)},title={_prop('nianbao ' + r.error.code)}::"
                        f"{_data(r.error.message)}")
         for f in r.findings:
-            out.append(f"::{_LEVEL[f.severity]} file={_prop(f.path)},line={f.start.line},"
-                       f"col={f.start.column},endLine={f.end.line},endColumn={f.end.column},"
-                       f"title={_prop(f.rule + ' ' + f.name)}::{_data(f.message)}")
+            title = f"{f.rule} {f.name}"
+            if is_paged(f):  # a PDF or Word file has no lines GitHub could show: say where
+                where = ""
+                title += f"（{f.start.label}）"
+            else:
+                where = (f",line={f.start.line},col={f.start.column},"
+                         f"endLine={f.end.line},endColumn={f.end.column}")
+            out.append(f"::{_LEVEL[f.severity]} file={_prop(f.path)}{where},"
+                       f"title={_prop(title)}::{_data(f.message)}")
     return "\n".join(out) + ("\n" if out else "")

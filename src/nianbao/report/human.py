@@ -7,7 +7,7 @@ import unicodedata
 
 from . import summary
 
-_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+LABELS = _LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 TAB = "    "
 
@@ -32,19 +32,93 @@ def snippet(source: str, c0: int, c1: int) -> tuple:
     return shown, pad + "^" * width
 
 
+ELLIPSIS = "…"
+
+
+def fit_snippet(source: str, c0: int, c1: int, avail: int) -> tuple:
+    """Like :func:`snippet`, but cut to ``avail`` display columns around the
+    marked range, with "…" where text was cut; the carets stay on one line."""
+    shown, carets = snippet(source, c0, c1)
+    if avail <= 0 or text_width(shown) <= avail:
+        return shown, carets
+    e0 = len(source[:c0].replace("\t", TAB))
+    e1 = max(e0 + 1, e0 + len(source[c0:c1].replace("\t", TAB)))
+    e1 = min(e1, len(shown)) if shown else e0
+    widths = [char_width(ch) for ch in shown]
+    budget = max(4, avail - 2 * text_width(ELLIPSIS))
+    a, b = e0, e0
+    used = 0
+    while b < e1 and used + widths[b] <= budget:  # the marked text first (cut at its end if too long)
+        used += widths[b]
+        b += 1
+    if b == a and b < len(shown):  # at least one character to point at
+        used += widths[b]
+        b += 1
+    grow_left = True
+    while True:
+        moved = False
+        for side in ((0, 1) if grow_left else (1, 0)):
+            if side == 0 and a > 0 and used + widths[a - 1] <= budget:
+                a -= 1
+                used += widths[a]
+                moved = True
+            elif side == 1 and b < len(shown) and used + widths[b] <= budget:
+                used += widths[b]
+                b += 1
+                moved = True
+        grow_left = not grow_left
+        if not moved:
+            break
+    left = ELLIPSIS if a > 0 else ""
+    right = ELLIPSIS if b < len(shown) else ""
+    cut = left + shown[a:b] + right
+    mark_end = min(e1, b)
+    pad = " " * (text_width(left) + text_width(shown[a:e0]))
+    return cut, pad + "^" * max(1, text_width(shown[e0:mark_end]))
+
+
+def wrap(text: str, width: int) -> list:
+    """``text`` broken into pieces of at most ``width`` display columns."""
+    out, cur, w = [], [], 0
+    for ch in text:
+        cw = char_width(ch)
+        if cur and w + cw > width:
+            out.append("".join(cur))
+            cur, w = [], 0
+        cur.append(ch)
+        w += cw
+    if cur:
+        out.append("".join(cur))
+    return out or [""]
+
+
 def _where(f) -> str:
-    base = f"{f.path}:{f.start.line}:{f.start.column}"
-    return f"{base}（{f.start.label}）" if f.start.label else base
+    from .location import lead
+    return lead(f)
 
 
-def _lines_for(f) -> list:
+MESSAGE_INDENT = "    "
+
+
+def _lines_for(f, width=None) -> list:
     head = [(_where(f), "bold"), (": ", ""), (f"{_LABEL[f.severity]} ", _STYLE[f.severity]),
-            (f"{f.rule} ", "bold"), (f"[{f.name}] ", "dim"), (f.message, "")]
-    out = [head]
+            (f"{f.rule} ", "bold"), (f"[{f.name}]", "dim")]
+    out = [head + [(" " + f.message, "")]]
+    if width and text_width("".join(t for t, _ in out[0])) > width:
+        # keep the place, level and rule on one line; the message follows, wrapped
+        if text_width("".join(t for t, _ in head)) > width:
+            head = head[:-1]
+            head[-1] = (head[-1][0].rstrip(), head[-1][1])
+        out = [head]
+        for piece in wrap(f.message, max(20, width - len(MESSAGE_INDENT))):
+            out.append([(MESSAGE_INDENT + piece, "")])
     if f.source.strip():
-        shown, carets = snippet(f.source, f.col0, f.col1)
         num = str(f.start.line)
         gutter = " " * len(num)
+        if width:
+            shown, carets = fit_snippet(f.source, f.col0, f.col1, width - len(f" {num} | "))
+        else:
+            shown, carets = snippet(f.source, f.col0, f.col1)
         out.append([(f" {num} | ", "blue"), (shown, "")])
         out.append([(f" {gutter} | ", "blue"), (carets, _STYLE[f.severity])])
     return out
@@ -56,17 +130,20 @@ def _summary_line(results) -> str:
     text = f"检查了 {s['files']} 个文件：错误 {s['error']} 个，警告 {s['warning']} 个，提示 {s['info']} 个"
     if bad:
         text += f"；{bad} 个文件无法读取"
+    if s["baselined"]:
+        text += f"；基线中已有的 {s['baselined']} 个问题未显示"
     return text
 
 
-def render_human(results, color: bool = False) -> str:
+def render_human(results, color: bool = False, width=None) -> str:
+    """``width``: display columns of the terminal (None: no limit, as in a pipe)."""
     blocks = []
     for r in results:
         if r.error:
             blocks.append([[(f"{r.path}: ", "bold"), ("无法读取 ", "bold red"),
                             (f"[{r.error.code}] ", "dim"), (r.error.message, "")]])
         for f in r.findings:
-            blocks.append(_lines_for(f))
+            blocks.append(_lines_for(f, width))
     tail = [[(_summary_line(results), "bold")]]
     if not color:
         out = []

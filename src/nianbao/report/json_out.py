@@ -6,14 +6,17 @@ import json
 
 from .. import __version__
 from . import summary
+from .location import location
+
+#: bumped when a field changes meaning or disappears (adding fields keeps it)
+SCHEMA_VERSION = 1
 
 
 def finding_dict(f) -> dict:
     d = {"rule": f.rule, "name": f.name, "severity": f.severity, "message": f.message,
          "line": f.start.line, "column": f.start.column,
-         "end_line": f.end.line, "end_column": f.end.column, "tags": list(f.tags)}
-    if f.start.extra:
-        d["location"] = dict(f.start.extra)
+         "end_line": f.end.line, "end_column": f.end.column, "tags": list(f.tags),
+         "location": location(f)}
     if f.cell is not None:
         d["cell"] = f.cell.as_dict()
     return d
@@ -21,6 +24,7 @@ def finding_dict(f) -> dict:
 
 def render_json(results) -> str:
     doc = {
+        "schema_version": SCHEMA_VERSION,
         "tool": "nianbao",
         "version": __version__,
         "files": [{"path": r.path, "error": r.error.as_dict() if r.error else None,
