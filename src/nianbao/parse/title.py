@@ -40,7 +40,7 @@ _META_RE = re.compile(r"^[\s•·*\-]*([\u4e00-\u9fff]{2,6})\s*[:：]")
 _TITLE_LABELS = ("标题", "名称", "信息名称", "文件名称")
 _REPORT_WORDS = ("报告", "年报")
 #: a title ends with its 报告 ("…工作年度报告", "…年度报告（全文）"); "…工作报告如下：" is the preamble
-_TITLE_END = re.compile(r"(?:报告|年报)[\s*#]*(?:[（(【\[][^）)】\]]{0,8}[）)】\]])?[\s*#]*$")
+_TITLE_END = re.compile(r"(?:报告|年报)(?!如下)[\u4e00-\u9fff]{0,4}[\s*#]*(?:[（(【\[][^）)】\]]{0,8}[）)】\]])?[\s*#]*$")
 #: how many non-blank lines before the first heading may still hold the title (web pages
 #: put their menus, breadcrumbs and metadata block first)
 _TITLE_SEARCH = 40
