@@ -100,6 +100,18 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
             mk.subtable = r.subtable
         pending_marks.clear()
         expected = len(r.columns)
+        width19 = sum(1 for mk in reading.legacy if mk.kind == "column" and mk.subtable == r.subtable)
+        if width19 and width19 != expected:
+            # a sub-table in the 2019 layout has its own columns: the figures are not the
+            # 2021 cells; read only whether they can be told apart
+            fitted = fit_cells(vals_items, width19, exact)
+            run = ""
+            if fitted is None:
+                fitted, run = split_values(vals_items, glued, 1, Constraint(width19))
+            reading.rows[r.id] = RowReading(r, span, None, filled(vals_items), width19, tuple(lines_used))
+            if fitted is None:
+                reading.unplaced.append(Unplaced(span, filled(vals_items), width19, (r.id,), label_text, run))
+            return
         vals = fit_cells(vals_items, expected, exact)
         note = run = ""
         if vals is None:
@@ -146,6 +158,11 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
             continue
         if run:
             flush_run()
+        cap = CAPTION_RE.search(lab.text)
+        if cap and not it.filled:  # a caption with its header on one line: the header is its sub-table's
+            num = cap.group(1)
+            current = subs_by_num[num].id if num in subs_by_num else (
+                f"（{num}）" if num in legacy_captions else current)
         # legacy (2019) labels anywhere on the line (one search tells whether there is any)
         folded = norm(text)
         if legacy.any_label is not None and legacy.any_label.search(folded):
@@ -160,6 +177,8 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
                         reading.legacy.append(mk)
                         if not mk.subtable:
                             pending_marks.append(mk)
+                        if kind == "row" and it.filled and it.label_span:
+                            _legacy_row(reading, mk, it, i, lines)
         m = CAPTION_RE.search(lab.text)
         if m and not it.filled:
             num = m.group(1)
@@ -203,6 +222,19 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
     for mk in reading.legacy:
         if mk.subtable in reading.subtables:
             reading.subtables[mk.subtable].legacy = True
+
+
+def _legacy_row(reading: TableReading, mark: LegacyMark, it, i: int, lines: Lines) -> None:
+    """A row only the 2019 layout has ("其他对外管理服务事项", "政府集中采购") with its figures:
+    there is no 2021 cell for them; say whether the figures could be told apart at all."""
+    width = sum(1 for mk in reading.legacy if mk.kind == "column" and mk.subtable == mark.subtable) or 1
+    vals = cell_values(it.values, i)
+    if fit_cells(vals, width, it.exact) is not None:
+        return
+    cells, run = split_values(vals, may_run_together(it), 1, Constraint(width))
+    if cells is None:
+        reading.unplaced.append(Unplaced(Span(i, *it.label_span), filled(vals), width, (), it.label, run,
+                                         legacy=True))
 
 
 def _header_candidates(spec, text: str) -> tuple:

@@ -77,6 +77,7 @@ class Unplaced:
     rows: tuple  # template row ids the values belong to ((): unknown row)
     label: str  # the label as written, "" when none
     run: str = ""  # digits run together: "many" (several splits fit) or "none" (no split fits)
+    legacy: bool = False  # a row only the 2019 layout has
 
 
 @dataclass
