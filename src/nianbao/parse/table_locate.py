@@ -63,7 +63,8 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
             g = frozenset().union(*(grams(norm(w)) for w in it.label.split())) or g
         mine, other = _vocab_shares(spec, g)[tid]
         if other >= 0.75 and other >= mine + 0.2:
-            return "foreign"
+            # a short fragment with no figures ("本年新" of a header split over lines) proves nothing
+            return "foreign" if has_values or lab.cjk >= 4 else "neutral"
         if mine >= 0.6 and mine >= other + 0.15:
             return "anchor"  # words of this table, not words all three tables share
         if has_values:
