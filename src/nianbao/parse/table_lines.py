@@ -128,6 +128,7 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
     """
     out, labels = [], []
     pending = []  # normalised label texts since the last value row
+    last = []  # the Label of the last label line, when it is the line just before a run
     run = []  # CellValue of bare numbers, one per line
 
     def flush_run():
@@ -141,9 +142,13 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
             prev.values.extend(vals)  # label line with its first figures, the rest one per line
             prev.lines.extend(v.line for v in run)
         elif n > 1 or lone_ok(n):
+            # a whole row written one figure per line takes the label line just above it
+            # as its label (its place stays its first figure)
+            lab = last[0] if last and lone_ok(n) else Label("", frozenset(), 0)
             out.append(ValueRow(run[0].line, [v.line for v in run], vals, False,
-                              Label("", frozenset(), 0), None, "", before="".join(pending)))
+                                lab, None, "", before="".join(pending)))
             pending.clear()
+        last.clear()
         run.clear()
 
     for i in block:
@@ -151,12 +156,13 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
         if it is None or it.separator:
             continue
         lab = lines.label(i)
-        if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind == C.NUM \
+        if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind in _RUN_KINDS \
                 and not _long_run(it.values[0][0]):
             run.append(cell_value(it.values[0], i))
             continue
         if run:
             flush_run()
+        last.clear()
         if it.filled or (it.blanks_only and blank_ok(lab)):
             if not lab.text and it.numbers == 0 and not it.blanks_only:
                 continue  # a row of dashes with no label: a placeholder, not figures
@@ -185,6 +191,7 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
         elif lab.text:
             labels.append(i)
             pending.append(lab.text)
+            last.append(lab)
     flush_run()
     # a line of words ending in one number ("…申请数量为 5") is a sentence wrapped by
     # the extraction, not a row, where a row has several figures: keep its words
@@ -222,6 +229,10 @@ def fit_cells(values: list, expected: int, exact: bool) -> Optional[list]:
     while len(vals) > expected and vals[0].kind == BLANK:
         vals.pop(0)
     return vals if len(vals) == expected else None
+
+
+#: a figure or a stand-in ("-", "/", "无") alone on its line: one cell of a row written one per line
+_RUN_KINDS = (C.NUM, C.TOKEN)
 
 
 def _long_run(text: str) -> bool:
