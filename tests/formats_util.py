@@ -52,15 +52,25 @@ def find_row(rows, label: str):
 
 
 def t3(rows, label: str):
-    """The seven numbers of a table-三 row (last seven cells)."""
+    """The seven cells of a table-三 row: those right after its label (a row may be
+    padded with empty cells to the table's widest row)."""
     row = find_row(rows, label)
-    return None if row is None else [_norm(c) for c in row[-7:]]
+    if row is None:
+        return None
+    cells = [_norm(c) for c in row]
+    k = cells.index(_norm(label))
+    vals = cells[k + 1:]
+    while len(vals) > 7 and not vals[0]:
+        vals.pop(0)  # PDF: the columns a label spans are empty cells after it
+    return vals[:7]
 
 
 def t4(rows):
     """The fifteen numbers of table 四: the first row of 15 number cells."""
     for row in rows:
         vals = [_norm(c) for c in row]
+        while vals and not vals[-1]:
+            vals.pop()  # padding to the widest row
         if len(vals) == 15 and all(re.fullmatch(r"\d+", v) for v in vals):
             return vals
     return None

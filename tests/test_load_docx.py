@@ -67,10 +67,12 @@ def test_sample_vmerge_label_once(clean):
     assert find_row(rows, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")[0] == ""
 
 
-def test_sample_gridspan_keeps_width(clean):
+def test_sample_gridspan_is_one_cell(clean):
+    """A cell merged across three columns is one cell, as Word shows it; the row is
+    padded to the widest row at its end."""
     rows = grid_rows(clean)
     assert find_row(rows, "申请人情况") == ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                                          "", "", "申请人情况", "", "", "", "", "", ""]
+                                          "申请人情况", "", "", "", "", "", "", "", ""]
 
 
 def test_sample_paragraphs_and_tables_interleaved(clean):

@@ -96,9 +96,11 @@ def test_every_character_maps_to_its_source(clean):
 
 def test_place_of_table_cell(clean):
     line = next(ln for ln in clean.lines if ln.cells and "（七）总计" in ln.text)
-    p = line.place(line.cells[9][0])
-    assert dict(p.extra) == {"cell": 10, "row": 27, "table": 2}
-    assert p.label == "第2个表格第27行第10格"
+    # cells are counted as the page shows them: the label's colspan is one cell, the empty
+    # cell left of it (under a rowspan from above) is one too
+    p = line.place(line.cells[8][0])
+    assert dict(p.extra) == {"cell": 9, "row": 27, "table": 2}
+    assert p.label == "第2个表格第27行第9格"
     src = decode_html(CLEAN.read_bytes(), "x").split("\n")
     assert src[p.line - 1][p.column - 1:].startswith("92")
 
@@ -159,7 +161,9 @@ def test_rowspan_colspan_grid():
     body = ("<table><tr><td rowspan=2>甲</td><td colspan=2>乙</td></tr>"
             "<tr><td>1</td><td>2</td></tr><tr><td>丙</td><td>3</td><td>4</td></tr></table>")
     doc = load_html(_html(body), "t.html")
-    assert grid_rows(doc) == [["甲", "乙", ""], ["", "1", "2"], ["丙", "3", "4"]]
+    # "乙" spans two columns: one cell, not "乙" and an empty cell; "甲" spans two rows:
+    # the row below has an empty cell where it stands
+    assert grid_rows(doc) == [["甲", "乙"], ["", "1", "2"], ["丙", "3", "4"]]
 
 
 def test_layout_table_read_as_text():
@@ -200,3 +204,46 @@ def test_generator_html_matches_committed_sample(broken):
     gen = _generator()
     name = "report-broken.html" if broken else "report-clean.html"
     assert gen.make_html(gen.REPORT, broken) == (FORMATS / name).read_bytes()
+
+
+SHIFT = """<html><head><meta charset="utf-8"></head><body><table border="1">
+<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>
+<td colspan="7">申请人情况</td><td></td></tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+<tr><td colspan="3">二、上年结转政府信息公开申请数量</td><td>1</td><td></td><td></td><td></td><td></td><td></td><td></td></tr>
+</table></body></html>"""
+
+
+def test_colspan_of_a_label_does_not_push_the_figures_right():
+    """A label with colspan="3", a header wider than the data rows, and the row's last
+    cells empty: the figure stays in 自然人 (it was read as blank and shifted)."""
+    doc = load_html(SHIFT.encode("utf-8"), "x.html")
+    row = next(ln for ln in doc.lines if ln.cells and "上年结转" in ln.text)
+    texts = [row.text[s:e] for s, e in row.cells]
+    assert texts[:8] == ["二、上年结转政府信息公开申请数量", "1", "", "", "", "", "", ""]
+    assert not any(texts[8:])  # the header's extra column: empty, after the row's own cells
+
+
+TITLE_ONLY = """<html><head><meta charset="utf-8">
+<title>某某县某某局2024年政府信息公开工作年度报告_某某县人民政府</title></head><body>
+<div class="nav"><a>首页</a><a>政务公开</a></div>
+<div id="content">
+<p>根据《中华人民共和国政府信息公开条例》规定，现发布本报告。</p>
+<p>一、总体情况</p><p>略。</p>
+</div></body></html>"""
+
+
+def test_title_only_in_the_page_title_counts():
+    """The body has no title line: the <title> (without the site's name) is the first line,
+    placed at its source position."""
+    doc = load_html(TITLE_ONLY.encode("utf-8"), "x.html")
+    first = doc.lines[0]
+    assert first.text == "某某县某某局2024年政府信息公开工作年度报告"
+    assert first.place(0).line == 2
+
+
+def test_title_in_the_body_is_not_doubled():
+    body = TITLE_ONLY.replace("<p>根据", "<h2>某某县某某局2024年政府信息公开工作年度报告</h2><p>根据")
+    doc = load_html(body.encode("utf-8"), "x.html")
+    assert [ln.text for ln in doc.lines].count("某某县某某局2024年政府信息公开工作年度报告") == 1

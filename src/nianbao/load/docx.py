@@ -2,9 +2,9 @@
 
 python-docx opens the package; the body is then walked on its XML elements so
 paragraphs and tables come out interleaved exactly as in the document, and a
-merged cell is seen once: a horizontal merge (``w:gridSpan``) leaves empty
-positions to its right, a vertical merge (``w:vMerge`` continue) leaves the
-positions below the first row empty.  Every row keeps the full grid width.
+merged cell is seen once: a horizontal merge (``w:gridSpan``) is one cell, as
+Word shows it, a vertical merge (``w:vMerge`` continue) leaves the positions
+below the first row empty.  Rows are padded with empty cells to the widest row.
 
 A paragraph with a Heading style is just a line of text (the heading finder
 works from the text).  Deleted revisions, field instructions and text boxes
@@ -130,9 +130,10 @@ def _table_rows(tbl) -> list:
                 except ValueError:
                     pass
         for tc in _iter_cells(tr):
-            span, vmerge = _tc_props(tc)
+            # a cell merged across columns (w:gridSpan) is one cell of its row: no empty cells
+            # for the columns it spans (they would push the row's figures right)
+            _span, vmerge = _tc_props(tc)
             cells.append("" if vmerge == "continue" else _cell_text(tc))
-            cells.extend([""] * (span - 1))
         rows.append(cells)
         width = max(width, len(cells))
     for cells in rows:

@@ -538,7 +538,7 @@ class _Layout:
         sub = _Layout()  # lays out one cell at a time
         for r, cells in enumerate(rows, 1):
             parts, segs, spans, n, empty_at = [], [], [], 0, {}
-            for k, cell in enumerate(cells):
+            for k, cell in enumerate(c for c in cells if c is not _SPANNED):
                 t, p = "", []
                 if cell is not None:
                     sub.walk(cell, True)
@@ -610,9 +610,13 @@ def _span(el: _El, name: str) -> int:
     return max(1, min(int(value or 1), 1000))
 
 
+_SPANNED = object()
+
+
 def _grid(tbl: _El) -> list:
     """Rows of cells (the <td> element at its top-left position, None where a
-    merged cell covers a position), rowspan/colspan resolved, full width."""
+    cell of a row above covers a position, ``_SPANNED`` where the cell to the
+    left spans it), rowspan/colspan resolved, full width."""
     taken = {}
     rows = []
     for r, tr in enumerate(_iter_rows(tbl)):
@@ -624,7 +628,9 @@ def _grid(tbl: _El) -> list:
             rs, cs = _span(td, "rowspan"), _span(td, "colspan")
             for dr in range(rs):
                 for dc in range(cs):
-                    taken[(r + dr, col + dc)] = td if (dr, dc) == (0, 0) else None
+                    # the columns a cell spans in its own row are that cell, not empty cells of
+                    # their own (a label with colspan="3" would push the row's figures right)
+                    taken[(r + dr, col + dc)] = td if (dr, dc) == (0, 0) else (_SPANNED if dr == 0 else None)
             col += cs
         rows.append(r)
     if not rows:
@@ -648,6 +654,52 @@ def _is_data_table(tbl: _El) -> bool:
     return width >= 2
 
 
+_REPORT_WORDS = ("报告", "年报")
+#: where a page title's site name begins ("…工作年度报告_某某县人民政府", "… - 某某网")
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s).*$")
+
+
+def _page_title(root: _El, layout: "_Layout") -> None:
+    """A title that stands only in the page's <h1> or <title>, outside the article,
+    becomes the first line (the article's own lines come first to the title finder
+    otherwise, and a page whose body has no title is not an untitled report)."""
+    for text, *_rest in layout.out[:12]:
+        if _titleish(text):
+            return  # the article has its title
+    found = {}
+    stack = [root]
+    while stack:  # document order, iteratively (no recursion on deep pages)
+        el = stack.pop()
+        for c in reversed(el.children):
+            if isinstance(c, _El):
+                stack.append(c)
+        if el.tag in ("h1", "title") and el.tag not in found:
+            found[el.tag] = el
+    for tag in ("h1", "title"):
+        el = found.get(tag)
+        if el is None:
+            continue
+        sub = _Layout()
+        sub.walk(el, True)
+        sub.flush()
+        if not sub.out:
+            continue
+        text, segs = _join_parts(sub.out)
+        m = _SITE_SUFFIX.search(text)
+        if m is not None and m.start() > 0:
+            text = text[:m.start()]
+        if _titleish(text):
+            layout.out.insert(0, (text, segs, None, 0, 0, None))
+            return
+
+
+def _titleish(text: str) -> bool:
+    """A short line that ends with its 报告 and is not a sentence."""
+    t = text.strip()
+    return bool(t) and len(t) <= 80 and not any(p in t for p in "。，,；;") and \
+        any(w in t[-8:] for w in _REPORT_WORDS)
+
+
 def load_html(data: bytes, path: str) -> Document:
     text = decode_html(data, path)
     builder = _TreeBuilder()
@@ -661,6 +713,7 @@ def load_html(data: bytes, path: str) -> Document:
     layout = _Layout()
     layout.walk(article, chrome_ok=False)
     layout.flush()
+    _page_title(root, layout)
     lines = [HtmlLine(t, i + 1, tuple(segs), cells, table, row, empty_at)
              for i, (t, segs, cells, table, row, empty_at) in enumerate(layout.out)]
     return Document(path=path, format="html", lines=lines)
