@@ -32,7 +32,8 @@ from .normalize import fold
 _CN_NUM = "一二三四五六"
 #: a few characters common in these reports that only traditional script uses
 _TRADITIONAL_HINTS = "體況開資與關處報員據點權務條機國門總會為們這來時發經實學對問題網區縣鎮鄉辦說當應義術"
-_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+#: a pinyin gloss after a character, sometimes doubled by the converter: "規(guī)定", "和(he)(he)"
+_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
 #: lines shorter than this are never cut for table rows (a row on its own line is short)
 _ROW_CUT_MIN = 24
 #: a line this long is a page (or a large part of it) flattened into one line
