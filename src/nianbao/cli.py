@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="达到哪一级别的问题时退出码为 1（默认 error）")
     c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    c.add_argument("--previous", metavar="FILE",
+                   help="同一机关上一年度的报告，用来比较结转数、现行有效件数和重复的文字"
+                        "（不指定时，同一批中按机关名称和年份自动配对）")
     r = sub.add_parser("rules", help="列出全部规则")
     r.add_argument("--format", choices=("human", "json"), default="human")
     r.add_argument("--config", metavar="FILE")
@@ -101,7 +104,7 @@ class _Configs:
         return self.cache[cfg_path]
 
 
-def _check_one(path: str, ruleset):
+def _check_one(path: str, ruleset, previous: str | None = None):
     from .engine import check_document
     from .load import InputError, load_bytes, load_path
     from .report import FileResult
@@ -111,12 +114,26 @@ def _check_one(path: str, ruleset):
             doc = load_bytes(data, "-", "markdown")
         else:
             doc = load_path(path)
-        return FileResult(path, check_document(doc, ruleset))
+        prev_doc = load_path(previous) if previous else None
+        return FileResult(path, check_document(doc, ruleset, prev_doc), previous=previous)
     except InputError as exc:
         return FileResult(path, error=exc)
     except Exception as exc:  # never crash a batch on one file
         return FileResult(path, error=InputError(
             "internal-error", f"{path}：nianbao 内部错误（{type(exc).__name__}: {exc}），请报告此问题"))
+
+
+def _pairs(paths, previous, configs) -> dict:
+    """{path: previous year's report} for the previous-year rules (``--previous``, or pairs in the batch)."""
+    if previous:
+        return {p: previous for p in paths if p != previous}
+    if len(paths) < 2:
+        return {}
+    from .pairing import pair_paths
+    ruleset = configs.for_path(paths[0])[1]
+    if not any(r.enabled and r.tags and "previous-year" in r.tags for r in ruleset.rules):
+        return {}
+    return pair_paths(paths, ruleset.template)
 
 
 def cmd_check(args) -> int:
@@ -128,10 +145,12 @@ def cmd_check(args) -> int:
     try:
         if args.config:
             configs.for_path(os.curdir)
-        for path in _expand(args.paths):
+        paths = _expand(args.paths)
+        pairs = _pairs(paths, args.previous, configs)
+        for path in paths:
             cfg, ruleset = configs.for_path(path)
             last_ruleset = ruleset
-            res = _check_one(path, ruleset)
+            res = _check_one(path, ruleset, pairs.get(path))
             results.append(res)
             fail_levels.append((res, args.fail_on or cfg.fail_on or "error"))
     except ConfigError as exc:

@@ -14,6 +14,7 @@ class FileResult:
     path: str
     findings: list = field(default_factory=list)
     error: object = None  # load.InputError or None
+    previous: object = None  # path of the previous year's report it was compared with
 
 
 def summary(results) -> dict:
