@@ -63,6 +63,8 @@ def _paren(report):
         if li in skip or ln.cells is not None:
             continue
         text = ln.text
+        if "(" not in text[:12] and "（" not in text[:12]:
+            continue
         stripped = text.lstrip(" \t\u3000#*>-")
         m = _PAREN.match(stripped)
         if not m:

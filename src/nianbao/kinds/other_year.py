@@ -2,7 +2,8 @@
 
 只看以年份开头、接着就是本机关在做事的句子，例如 2024 年的报告里写
 “2023年，我局加大……”“2023年我镇共收到……”：句子开头（可在“一是”“（一）”“1.”之后）
-是“YYYY年（度）”，其后紧跟 ``subjects`` 中的词（我局、本机关、全县、共、坚持……），
+是“YYYY年（度）”，其后紧跟 ``subjects`` 中的词（我局、本机关、全县、共、坚持……）
+或标题中的机关名称，
 而 YYYY 不是报告年度。
 
 为了不误报，下列句子不看：年份在报告年度之后（写计划）；句中有 ``skip`` 所列的
@@ -25,22 +26,25 @@ MESSAGES = ("",)
 _LEAD = r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．])?\s*"
 
 
-def _compiled(options):
-    cache = options.get("_compiled")
-    if cache is None:
-        subj = "|".join(f"(?:{s})" for s in options["subjects"]) or r"(?!)"
+def _compiled(options, agency: str):
+    cache = options.setdefault("_compiled", {})
+    if agency not in cache:
+        subjects = list(options["subjects"]) + ([re.escape(agency)] if agency else [])
+        subj = "|".join(f"(?:{s})" for s in subjects) or r"(?!)"
         rx = re.compile(_LEAD + rf"((?:19|20)\d{{2}})\s*年度?\s*[,，]?\s*(?:{subj})")
         skip = re.compile("|".join(f"(?:{s})" for s in options["skip"])) if options["skip"] else None
-        cache = (rx, skip)
-        options["_compiled"] = cache
-    return cache
+        if len(cache) > 64:
+            cache.clear()
+        cache[agency] = (rx, skip)
+    return cache[agency]
 
 
 def check(report, options):
     year = report_year(report)
     if not year:
         return
-    rx, skip = _compiled(options)
+    agency = report.title.agency if report.title else ""
+    rx, skip = _compiled(options, agency)
     blocks = prose(report)
     for name in options["sections"]:
         block = blocks.get(name)

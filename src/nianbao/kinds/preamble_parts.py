@@ -43,7 +43,9 @@ def check(report, options):
     block = prose(report).get(PREAMBLE)
     if block is None:
         return
-    parts = [(n, re.compile(p)) for n, p in options["parts"].items()]
+    parts = options.get("_compiled")
+    if parts is None:
+        parts = options["_compiled"] = [(n, re.compile(p)) for n, p in options["parts"].items()]
     complete = len({h.spec.index for h in report.accepted_headings()}) == 6
     for s in block.sentences:
         if not any(w in s.text for w in options["sentence"]):

@@ -8,6 +8,8 @@
 这多半是从别处复制、或经过繁简转换留下的，不影响报告的内容，所以只是提示（info）。
 """
 
+import re
+
 from ..model import Problem
 from ..parse.prose import prose
 from ..parse.script import S2T, T2S
@@ -20,28 +22,23 @@ OPTIONS = {
 MESSAGES = ("", "simplified")
 
 
+_SIMP = re.compile("[" + "".join(sorted(S2T)) + "]+")
+_TRAD = re.compile("[" + "".join(sorted(T2S)) + "]+")
+
+
 def check(report, options):
     blocks = [b for b in prose(report).values() if b.flat]
-    simp = sum(1 for b in blocks for c in b.flat if c in S2T)
-    trad = sum(1 for b in blocks for c in b.flat if c in T2S)
+    simp = sum(len(m) for b in blocks for m in _SIMP.findall(b.flat))
+    trad = sum(len(m) for b in blocks for m in _TRAD.findall(b.flat))
     if max(simp, trad) < options["min_majority"] or min(simp, trad) == 0:
         return
-    odd, other, key = (T2S, "简体", "") if simp >= trad else (S2T, "繁体", "simplified")
+    odd, rx, other, key = (T2S, _TRAD, "简体", "") if simp >= trad else (S2T, _SIMP, "繁体", "simplified")
     n = 0
     for b in blocks:
-        text = b.flat
-        i = 0
-        while i < len(text):
-            if text[i] not in odd:
-                i += 1
-                continue
-            j = i
-            while j < len(text) and text[j] in odd:
-                j += 1
-            found = text[i:j]
-            yield Problem(b.span(i, j), {"found": found, "other": "".join(odd[c] for c in found),
-                                         "script": other}, key=key)
+        for m in rx.finditer(b.flat):
+            found = m.group(0)
+            yield Problem(b.span(m.start(), m.end()), {"found": found, "other": "".join(odd[c] for c in found),
+                                                       "script": other}, key=key)
             n += 1
             if n >= options["max_findings"]:
                 return
-            i = j

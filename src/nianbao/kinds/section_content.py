@@ -15,7 +15,6 @@
 import re
 
 from ..model import Problem
-from ..parse.normalize import fold
 from ..parse.prose import section_closed, prose, report_year
 from ._util import heading_span
 
@@ -56,7 +55,7 @@ def check(report, options):
         return  # the document ends inside this section: it may be cut off
     _lines, hit = found
     block = prose(report).get(options["section"])
-    text = fold(block.flat) if block else ""
+    text = block.folded if block else ""
     bare = _PUNCT.sub("", text)
     span = heading_span(hit)
     args = {"section": options["section"], "describe": options["describe"], "chars": len(bare),

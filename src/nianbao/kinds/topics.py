@@ -1,7 +1,7 @@
 """“总体情况”应涵盖的方面（关键词表写在规则包中，可自定义）。
 
 在“一、总体情况”一节（不含表格）中，逐个方面查找 ``topics`` 里列出的关键词（正则
-表达式，在去掉空白的文字上匹配），任何一个都找不到的方面报告一次，消息写出该方面的
+表达式，在去掉空白的原文上匹配），任何一个都找不到的方面报告一次，消息写出该方面的
 名称，位置在该节标题处。
 
 标题中的机关是人民政府（包括乡、镇人民政府，以及只写“某某县”“某某镇”的）时，还要
@@ -16,7 +16,6 @@
 import re
 
 from ..model import Problem
-from ..parse.normalize import fold
 from ..parse.prose import agency_kind, prose, report_year
 from ._util import heading_span
 
@@ -50,8 +49,9 @@ def validate_options(options):
 def _compiled(options):
     cache = options.get("_compiled")
     if cache is None:
-        cache = ([(n, [re.compile(p) for p in ps]) for n, ps in options["topics"].items()],
-                 [(n, [re.compile(p) for p in ps]) for n, ps in options["government_topics"].items()])
+        cache = ([(n, [re.compile("|".join(f"(?:{p})" for p in ps))]) for n, ps in options["topics"].items()],
+                 [(n, [re.compile("|".join(f"(?:{p})" for p in ps))])
+                  for n, ps in options["government_topics"].items()])
         options["_compiled"] = cache
     return cache
 
@@ -87,7 +87,7 @@ def _region(report, number, hit):
     reader took for later sections ("（一）主动公开情况" or "1、主动公开情况" read as
     section 二: numbered in another style than the section's own heading) kept in it."""
     blocks = prose(report)
-    parts = [blocks[number].flat] if number in blocks else []
+    parts = [blocks[number].folded] if number in blocks else []
     later = sorted((h for h in report.accepted_headings() if h.line > hit.line), key=lambda h: h.line)
     closed = number == "六"
     style = _style(hit.numbering)
@@ -96,11 +96,11 @@ def _region(report, number, hit):
             b = blocks.get(h.spec.number)
             parts.append(h.written)
             if b is not None:
-                parts.append(b.flat)
+                parts.append(b.folded)
             continue
         closed = True
         break
-    return fold("".join(parts)), closed
+    return "".join(parts), closed
 
 
 def _style(numbering: str) -> str:

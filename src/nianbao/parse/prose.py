@@ -28,6 +28,7 @@ PREAMBLE = "前言"
 _END = "。！？!?；;"
 _ITEM_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]"
                          r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[，,、])")
+_WS = re.compile(r"\s+")
 _SENT_END = re.compile(r"[。！？!?；;]+|\n")
 #: a line at most this long that ends without punctuation ends its paragraph (a sub-heading)
 _SHORT = 24
@@ -50,6 +51,16 @@ class Block:
         self._starts = []  # flat offset where each piece starts
         self._pieces = []  # (line index, column of the piece's first character)
         self._sentences = None
+        self._folded = None
+
+    @property
+    def folded(self) -> str:
+        """:attr:`flat` without whitespace, for keyword searches that must not
+        trip over PDF spacing ("主动 公开"); no positions.  (Full NFKC folding
+        is not needed for Chinese keywords and costs ten times more.)"""
+        if self._folded is None:
+            self._folded = _WS.sub("", self.flat)
+        return self._folded
 
     def add(self, parts: list) -> None:
         buf = []
