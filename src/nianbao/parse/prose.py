@@ -146,7 +146,9 @@ def prose(report) -> Prose:
     if cached is not None:
         return cached
     doc = report.doc
-    skip = set(report.page_markers) | table_lines(report)
+    # the table reader's block may start right after the section heading: prose
+    # sentences written before the table ("本年度共收到申请3件。") stay prose
+    skip = set(report.page_markers) | {i for i in table_lines(report) if not _sentence_like(doc.lines[i])}
     heading_lines = {h.line for h in report.headings}
     out = Prose()
     ranges = []
@@ -173,6 +175,16 @@ def prose(report) -> Prose:
         out[name] = block
     report.__dict__["_prose"] = out
     return out
+
+
+_FIGURE_RUN = re.compile(r"\d\s+\d")
+
+
+def _sentence_like(line) -> bool:
+    """A line inside a table block that is a sentence, not a row."""
+    t = line.text
+    return (line.cells is None and "。" in t and "\t" not in t and "|" not in t
+            and not _FIGURE_RUN.search(t))
 
 
 def report_year(report) -> int:
