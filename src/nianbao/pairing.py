@@ -72,9 +72,25 @@ def pair(identities) -> dict:
     out = {}
     for (agency, year), paths in by_key.items():
         prev = by_key.get((agency, year - 1))
+        if prev is None:
+            prev = _prefixed(by_key, agency, year - 1)
         if len(paths) == 1 and prev and len(prev) == 1:
             out[paths[0]] = prev[0]
     return out
+
+
+#: the shorter name must still say which agency it is ("洪泽区人民政府", not "人民政府")
+_MIN_SHARED = 5
+
+
+def _prefixed(by_key: dict, agency: str, year: int):
+    """Last year's report of the same agency written with or without the name of the
+    place above it ("淮安市洪泽区人民政府" / "洪泽区人民政府"): the one name ends with
+    the other.  None unless exactly one agency of that year fits."""
+    fits = [k for k in by_key if k[1] == year and k[0] != agency
+            and min(len(k[0]), len(agency)) >= _MIN_SHARED
+            and (k[0].endswith(agency) or agency.endswith(k[0]))]
+    return by_key[fits[0]] if len(fits) == 1 else None
 
 
 def pair_paths(paths, template) -> dict:
