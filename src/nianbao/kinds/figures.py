@@ -18,6 +18,10 @@
   申请”说的是一部分；或同一分句中在它之前出现了报告年度以外的年份（“2023年收到申请
   40件”是在和上一年比较）；
 * 机关是政府部门，而分句说的是“全市”“全系统”等更大范围（``scope``）。
+
+给出 ``percent_of``（一个或几个单元格表达式）的说法，数字与表格一致、且紧跟着写了比例
+（“208 件（17.46%）”“，占17.5%”）时，再用表格的数算这个比例：不等于它除以
+``percent_of`` 中任何一个（按写出的小数位四舍五入）时报告，消息键 ``percent``。
 """
 
 import re
@@ -31,8 +35,10 @@ OPTIONS = {
     "figures": (dict, {}, "说法名称 -> {pattern, cell, also, exclude}"),
     "scope": (str, "", "更大范围的说法（正则表达式）：政府部门的报告中出现时不比较"),
 }
-MESSAGES = ("",)
-_KEYS = {"pattern", "cell", "also", "exclude"}
+MESSAGES = ("", "percent")
+_KEYS = {"pattern", "cell", "also", "exclude", "percent_of"}
+#: a share written right after the figure: "208 件（17.46%）", "208件，占17.5%"
+_PERCENT = re.compile(r"\s*(?:[（(]\s*|[，,]?\s*占[^，,。；;（(）)]{0,8}?)(\d{1,3}(?:\.(\d+))?)\s*[%％]")
 _CLAUSE_END = "，,；;。：:！？!?\n"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -43,7 +49,8 @@ def validate_options(options):
             return ("figures", name), "每一项应给出 pattern 和 cell"
         unknown = set(f) - _KEYS
         if unknown:
-            return ("figures", name), f"未知的键 {'、'.join(sorted(unknown))}（可用：pattern、cell、also、exclude）"
+            return ("figures", name), (f"未知的键 {'、'.join(sorted(unknown))}"
+                                       "（可用：pattern、cell、also、exclude、percent_of）")
         if "{N}" not in str(f["pattern"]):
             return ("figures", name, "pattern"), "pattern 中应有 {N}（数字所在的位置）"
         try:
@@ -52,7 +59,7 @@ def validate_options(options):
                 re.compile(f["exclude"])
         except re.error as exc:
             return ("figures", name), f"正则表达式无效：{exc}"
-        for key in ("cell",) + (("also",) if "also" in f else ()):
+        for key in ("cell",) + tuple(k for k in ("also", "percent_of") if k in f):
             values = f[key] if isinstance(f[key], list) else [f[key]]
             for v in values:
                 try:
@@ -78,9 +85,12 @@ def _compiled(options):
         for name, f in options["figures"].items():
             also = f.get("also") or []
             also = also if isinstance(also, list) else [also]
+            bases = f.get("percent_of") or []
+            bases = bases if isinstance(bases, list) else [bases]
             cache.append((name, re.compile(_expand(f["pattern"])), parse_expr(f["cell"]),
                           [parse_expr(a) for a in also],
-                          re.compile(f["exclude"]) if f.get("exclude") else None))
+                          re.compile(f["exclude"]) if f.get("exclude") else None,
+                          [parse_expr(b) for b in bases]))
         options["_compiled"] = cache
     return cache
 
@@ -109,13 +119,17 @@ def check(report, options):
         text = block.flat
         if not text:
             continue
-        for name, rx, cell, also, exclude in figures:
+        for name, rx, cell, also, exclude, bases in figures:
             for m in rx.finditer(text):
                 value = number_value(m.group("n"))
                 if value is None:
                     continue
                 target = expr_value(report, cell)
-                if target is None or value == target:
+                if target is None:
+                    continue
+                if value == target:
+                    if bases:
+                        yield from _percent(report, block, m, name, target, bases)
                     continue
                 if any(expr_value(report, a) == value for a in also):
                     continue
@@ -133,3 +147,27 @@ def check(report, options):
                                "what": name, "cell": describe(report, cell),
                                "value": _fmt(target)},
                               cell=first[1].cell_ref(cell[0][1], first[2]) if len(cell) == 1 else None)
+
+
+def _percent(report, block, m, name, value, bases):
+    """The share written after a figure that agrees with its cell, against the table:
+    ``value`` over any of the ``bases`` (within the rounding of the written share)."""
+    p = _PERCENT.match(block.flat, m.end())
+    if not p:
+        return
+    written = float(p.group(1))
+    decimals = len(p.group(2) or "")
+    tolerance = 0.5 * 10 ** -decimals + 1e-9
+    shares = []
+    for base in bases:
+        total = expr_value(report, base)
+        if total:
+            share = float(value) / float(total) * 100
+            if abs(share - written) <= tolerance:
+                return
+            shares.append(f"{describe(report, base)}的 {share:.{max(decimals, 1)}f}%")
+    if shares:
+        yield Problem(block.span(p.start(1), p.end(1)),
+                      {"quote": re.sub(r"\s+", "", block.flat[m.start():p.end()]), "what": name,
+                       "found": p.group(1) + "%", "value": _fmt(value), "shares": "、".join(shares)},
+                      key="percent")
