@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from helpers import ROOT, check_file, positions, sort_positions  # noqa: E402
@@ -136,3 +138,25 @@ def test_new_rules_are_documented(code, capsys):
     out = capsys.readouterr().out
     for title in ("检查什么", "为什么", "错误示例", "正确示例", "如何修改", "规则类型"):
         assert title in out, (code, title)
+
+
+# -- robustness: any mixture of report pieces, every finding on its own text ------------
+
+_PIECES = [ln for p in sorted(PROSE.rglob("*.txt")) for ln in p.read_text(encoding="utf-8").splitlines()]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES),
+                          st.text(st.characters(blacklist_characters="\x00"), max_size=40)), max_size=40),
+       st.lists(st.sampled_from(_PIECES), max_size=20))
+def test_prose_rules_never_crash_and_point_inside_the_text(lines, previous):
+    from nianbao.engine import check_document
+    from nianbao.load import load_bytes
+    from helpers import ruleset
+    doc = load_bytes("\n".join(lines).encode("utf-8"), "随机.txt")
+    prev = load_bytes("\n".join(previous).encode("utf-8"), "上一年度.txt")
+    for f in check_document(doc, ruleset(("NB3", "NB4")), prev):
+        assert f.rule.startswith(("NB3", "NB4"))
+        line = doc.lines[f.start.line - 1].text if doc.lines else ""
+        assert 0 <= f.col0 <= f.col1 <= max(len(line), 0) or not doc.lines
+        assert f.source == line or not doc.lines
