@@ -160,3 +160,11 @@ def test_prose_rules_never_crash_and_point_inside_the_text(lines, previous):
         line = doc.lines[f.start.line - 1].text if doc.lines else ""
         assert 0 <= f.col0 <= f.col1 <= max(len(line), 0) or not doc.lines
         assert f.source == line or not doc.lines
+
+
+def test_human_output_names_the_pairing(capsys):
+    main(["check", "--exit-zero", "--color", "never", str(SERIES)])
+    out = capsys.readouterr().out
+    assert f"{SERIES / 'yunxi-wenlv-2024.txt'}: 与上一年度报告 {SERIES / 'yunxi-wenlv-2023.txt'} 比较" in out
+    assert f"{SERIES / 'yunxi-wenlv-2023.txt'}: 与上一年度报告 {SERIES / 'yunxi-wenlv-2022.txt'} 比较" in out
+    assert "yunxi-wenlv-2022.txt: 与上一年度报告" not in out
