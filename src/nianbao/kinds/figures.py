@@ -75,7 +75,8 @@ def validate_options(options):
 
 
 def _expand(pattern: str) -> str:
-    return pattern.replace("{N}", rf"(?P<n>{NUMBER})")
+    # not a round figure ("数十件", "几件", "十余件", "20多件"): those state no count
+    return pattern.replace("{N}", rf"(?<![数几\d.])(?P<n>{NUMBER})(?![余多])")
 
 
 def _compiled(options):
