@@ -14,9 +14,9 @@
 * 单元格没有读到数字（表格缺失、空格、无法对应到列）；
 * 正文的数等于 ``also`` 列出的另一种口径，例如“收到申请”包含上年结转（新收 + 上年
   结转），“予以公开”包含部分公开；
-* 这一处说法前后（同一分句内）有 ``exclude`` 所列的词，例如“其中自然人申请”“网上
-  申请”说的是一部分；或同一分句中在它之前出现了报告年度以外的年份（“2023年收到申请
-  40件”是在和上一年比较）；
+* 同一句话中在这个数之前有 ``exclude`` 所列的词，例如“其中自然人申请”“网上申请”
+  说的是一部分，“受理咨询投诉3607件，办结3607件”说的是别的事；或同一分句中在它之前
+  出现了报告年度以外的年份（“2023年收到申请40件”是在和上一年比较）；
 * 机关是政府部门，而分句说的是“全市”“全系统”等更大范围（``scope``）。
 
 给出 ``percent_of``（一个或几个单元格表达式）的说法，数字与表格一致、且紧跟着写了比例
@@ -106,6 +106,12 @@ def _clause(text: str, start: int, end: int) -> tuple:
     return a, b
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] not in "。；;！？!?\n":
+        pos -= 1
+    return pos
+
+
 def _fmt(v) -> str:
     return format(v.normalize(), "f") if hasattr(v, "normalize") else str(v)
 
@@ -136,7 +142,7 @@ def check(report, options):
                     continue
                 a, b = _clause(text, m.start(), m.end())
                 clause = text[a:b]
-                if exclude and exclude.search(text[a:m.end("n")]):
+                if exclude and exclude.search(text[_sentence_start(text, m.start()):m.end("n")]):
                     continue
                 if scope and scope.search(clause):
                     continue
