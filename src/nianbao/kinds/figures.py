@@ -14,9 +14,10 @@
 * 单元格没有读到数字（表格缺失、空格、无法对应到列）；
 * 正文的数等于 ``also`` 列出的另一种口径，例如“收到申请”包含上年结转（新收 + 上年
   结转），“予以公开”包含部分公开；
-* 同一句话中在这个数之前有 ``exclude`` 所列的词，例如“其中自然人申请”“网上申请”
-  说的是一部分，“受理咨询投诉3607件，办结3607件”说的是别的事；或同一分句中在它之前
-  出现了报告年度以外的年份（“2023年收到申请40件”是在和上一年比较）；
+* 同一分句中在这个数之前有 ``exclude`` 所列的词，例如“其中自然人申请”“网上申请”
+  说的是一部分；同一句话中在它之前有 ``exclude_sentence`` 所列的词，例如“受理咨询
+  投诉3607件，办结3607件”说的是别的事；或同一分句中在它之前出现了报告年度以外的年份
+  （“2023年收到申请40件”是在和上一年比较）；
 * 机关是政府部门，而分句说的是“全市”“全系统”等更大范围（``scope``）。
 
 给出 ``percent_of``（一个或几个单元格表达式）的说法，数字与表格一致、且紧跟着写了比例
@@ -36,7 +37,7 @@ OPTIONS = {
     "scope": (str, "", "更大范围的说法（正则表达式）：政府部门的报告中出现时不比较"),
 }
 MESSAGES = ("", "percent")
-_KEYS = {"pattern", "cell", "also", "exclude", "percent_of"}
+_KEYS = {"pattern", "cell", "also", "exclude", "exclude_sentence", "percent_of"}
 #: a share written right after the figure: "208 件（17.46%）", "208件，占17.5%"
 _PERCENT = re.compile(r"\s*(?:[（(]\s*|[，,]?\s*占[^，,。；;（(）)]{0,8}?)(\d{1,3}(?:\.(\d+))?)\s*[%％]")
 _CLAUSE_END = "，,；;。：:！？!?\n"
@@ -50,13 +51,14 @@ def validate_options(options):
         unknown = set(f) - _KEYS
         if unknown:
             return ("figures", name), (f"未知的键 {'、'.join(sorted(unknown))}"
-                                       "（可用：pattern、cell、also、exclude、percent_of）")
+                                       "（可用：pattern、cell、also、exclude、exclude_sentence、percent_of）")
         if "{N}" not in str(f["pattern"]):
             return ("figures", name, "pattern"), "pattern 中应有 {N}（数字所在的位置）"
         try:
             re.compile(_expand(f["pattern"]))
-            if f.get("exclude"):
-                re.compile(f["exclude"])
+            for k in ("exclude", "exclude_sentence"):
+                if f.get(k):
+                    re.compile(f[k])
         except re.error as exc:
             return ("figures", name), f"正则表达式无效：{exc}"
         for key in ("cell",) + tuple(k for k in ("also", "percent_of") if k in f):
@@ -91,7 +93,8 @@ def _compiled(options):
             cache.append((name, re.compile(_expand(f["pattern"])), parse_expr(f["cell"]),
                           [parse_expr(a) for a in also],
                           re.compile(f["exclude"]) if f.get("exclude") else None,
-                          [parse_expr(b) for b in bases]))
+                          [parse_expr(b) for b in bases],
+                          re.compile(f["exclude_sentence"]) if f.get("exclude_sentence") else None))
         options["_compiled"] = cache
     return cache
 
@@ -126,7 +129,7 @@ def check(report, options):
         text = block.flat
         if not text:
             continue
-        for name, rx, cell, also, exclude, bases in figures:
+        for name, rx, cell, also, exclude, bases, other in figures:
             for m in rx.finditer(text):
                 value = number_value(m.group("n"))
                 if value is None:
@@ -142,7 +145,9 @@ def check(report, options):
                     continue
                 a, b = _clause(text, m.start(), m.end())
                 clause = text[a:b]
-                if exclude and exclude.search(text[_sentence_start(text, m.start()):m.end("n")]):
+                if exclude and exclude.search(text[a:m.end("n")]):
+                    continue
+                if other and other.search(text[_sentence_start(text, m.start()):m.end("n")]):
                     continue
                 if scope and scope.search(clause):
                     continue
