@@ -9,7 +9,8 @@
 机关是街道办事处时也查找，但消息注明这是按地方通行做法提醒。机关是政府部门、或标题中
 认不出机关时不查找这几项。
 
-只看关键词，不判断写得好不好；关键词表以真实报告的常用说法为准，认不出的说法可以在
+列举报告组成的句子（“本报告由总体情况、主动公开政府信息情况……等六部分组成”）不算写到了
+这些方面。只看关键词，不判断写得好不好；关键词表以真实报告的常用说法为准，认不出的说法可以在
 自己的规则包里补充。
 """
 
@@ -64,10 +65,10 @@ def check(report, options):
     if options["from_year"] and year and year < options["from_year"]:
         return
     _lines, hit = found
-    text, closed = _region(report, options["section"], hit)
+    text, closed, written = _region(report, options["section"], hit)
     if not closed:
         return  # the document ends inside this section: it may be cut off
-    if not text:
+    if not written:
         return  # an empty section is another rule's business
     topics, gov = _compiled(options)
     span = heading_span(hit)
@@ -83,11 +84,11 @@ def check(report, options):
 
 
 def _region(report, number, hit):
-    """(folded text, whole?) of the section, with the sub-headings that the heading
+    """(folded text, whole?, anything written?) of the section, with the sub-headings that the heading
     reader took for later sections ("（一）主动公开情况" or "1、主动公开情况" read as
     section 二: numbered in another style than the section's own heading) kept in it."""
     blocks = prose(report)
-    parts = [blocks[number].folded] if number in blocks else []
+    parts = [_content(blocks[number])] if number in blocks else []
     later = sorted((h for h in report.accepted_headings() if h.line > hit.line), key=lambda h: h.line)
     closed = number == "六"
     style = _style(hit.numbering)
@@ -96,11 +97,24 @@ def _region(report, number, hit):
             b = blocks.get(h.spec.number)
             parts.append(h.written)
             if b is not None:
-                parts.append(b.folded)
+                parts.append(_content(b))
             continue
         closed = True
         break
-    return "".join(parts), closed
+    text = "".join(parts)
+    written = bool(text) or bool(number in blocks and blocks[number].flat.strip())
+    return text, closed, written
+
+
+#: a sentence that lists the report's own parts ("本报告由总体情况、主动公开政府信息情况……
+#: 等六部分组成") names topics without reporting on them
+_OUTLINE = re.compile(r"本报告|本年度报告|[六6]\s*个?(?:部分|方面)")
+
+
+def _content(block) -> str:
+    if not _OUTLINE.search(block.flat):
+        return block.folded
+    return "".join(s.text for s in block.sentences if not _OUTLINE.search(s.text)).replace(" ", "")
 
 
 def _style(numbering: str) -> str:
