@@ -25,6 +25,7 @@ OPTIONS = {
     "threshold": (float, 0.5, "mode 为 share 时的比例阈值"),
     "min_sentence": (int, 8, "参与比较的句子至少多少个字"),
     "min_chars": (int, 60, "一节的正文至少多少个字才比较"),
+    "skip_identical": (list, [], "mode 为 share 时，这些章节与上一年度同一节逐句相同就不报告（由 identical 的规则报告）"),
 }
 MESSAGES = ("",)
 
@@ -56,12 +57,13 @@ def check(report, options):
             continue
         span = heading_span(found[1])
         args = {"section": name, "prev": prev_name(report)}
+        other = theirs.get(name)
+        identical = other is not None and set(keys) == set(_keys(other, options["min_sentence"]))
         if options["mode"] == "identical":
-            other = theirs.get(name)
-            if other is None:
-                continue
-            if set(keys) == set(_keys(other, options["min_sentence"])):
+            if identical:
                 yield Problem(span, args)
+            continue
+        if identical and name in options["skip_identical"]:
             continue
         same = sum(len(k) for k in keys if k in prev_all)
         share = same / total
