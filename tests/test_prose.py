@@ -168,3 +168,9 @@ def test_human_output_names_the_pairing(capsys):
     assert f"{SERIES / 'yunxi-wenlv-2024.txt'}: 与上一年度报告 {SERIES / 'yunxi-wenlv-2023.txt'} 比较" in out
     assert f"{SERIES / 'yunxi-wenlv-2023.txt'}: 与上一年度报告 {SERIES / 'yunxi-wenlv-2022.txt'} 比较" in out
     assert "yunxi-wenlv-2022.txt: 与上一年度报告" not in out
+
+
+def test_previous_is_for_one_report(capsys):
+    code = main(["check", str(SERIES), "--previous", str(SERIES / "yunxi-wenlv-2023.txt")])
+    assert code == 2
+    assert "--previous 只能与一份报告一起使用" in capsys.readouterr().err

@@ -126,7 +126,7 @@ def _check_one(path: str, ruleset, previous: str | None = None):
 def _pairs(paths, previous, configs) -> dict:
     """{path: previous year's report} for the previous-year rules (``--previous``, or pairs in the batch)."""
     if previous:
-        return {p: previous for p in paths if p != previous}
+        return {paths[0]: previous}
     if len(paths) < 2:
         return {}
     from .pairing import pair_paths
@@ -146,6 +146,10 @@ def cmd_check(args) -> int:
         if args.config:
             configs.for_path(os.curdir)
         paths = _expand(args.paths)
+        if args.previous and len(paths) != 1:
+            sys.stderr.write("nianbao: 参数错误：--previous 只能与一份报告一起使用"
+                             "（检查多份报告时，同一批中的报告按机关名称和年份自动配对）\n")
+            return EXIT_ERROR
         pairs = _pairs(paths, args.previous, configs)
         for path in paths:
             cfg, ruleset = configs.for_path(path)
