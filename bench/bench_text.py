@@ -6,7 +6,9 @@ Usage:  python bench/bench_text.py [--runs 15] [--batch 300]
   one bundled sample report (target < 0.3 s);
 * throughput: reports per second of load + parse + all rules, in one process on
   one core, over a batch of a few hundred reports made from the bundled samples
-  (and the real reports in ../shared/corpus when present) (target > 300/s).
+  (and the real reports in ../shared/corpus when present) (target > 300/s);
+* the same with last year's report at hand (the previous-year rules run and
+  both reports are parsed).
 Prints figures only; it asserts nothing (speed is never a test assertion).
 """
 
@@ -61,6 +63,25 @@ def throughput(files: list, batch: int) -> tuple:
     return batch / cpu, batch / wall, findings
 
 
+def paired(batch: int) -> float:
+    """Reports/s (CPU) of checking a report together with last year's (the
+    previous-year rules run, and last year's report is parsed too)."""
+    from nianbao.config import Config, resolve
+    from nianbao.engine import check_document
+    from nianbao.load import load_bytes
+    ruleset = resolve(Config())
+    series = sorted((ROOT / "corpus" / "prose" / "series").glob("*.txt"))
+    pairs = [(series[i], series[i - 1]) for i in range(1, len(series))]
+    data = [(str(a), a.read_bytes(), str(b), b.read_bytes()) for a, b in pairs]
+    for pa, ra, pb, rb in data:
+        check_document(load_bytes(ra, pa), ruleset, load_bytes(rb, pb))
+    t0 = time.process_time()
+    for i in range(batch):
+        pa, ra, pb, rb = data[i % len(data)]
+        check_document(load_bytes(ra, pa), ruleset, load_bytes(rb, pb))
+    return batch / (time.process_time() - t0)
+
+
 def per_file(files: list, repeat: int = 30) -> list:
     """(reports/s, name) for each distinct file, slowest first."""
     from nianbao.config import Config, resolve
@@ -94,6 +115,9 @@ def main() -> None:
     per_cpu, per_wall, n = throughput(files, args.batch)
     print(f"throughput  ({args.batch} reports from {len(files)} distinct files, one core): "
           f"{per_cpu:.0f} reports/s CPU, {per_wall:.0f} reports/s wall, {n} findings   (target > 300/s)")
+    text_pairs = paired(60)
+    print(f"with last year's report (the text series of corpus/prose, both reports loaded and parsed): "
+          f"{text_pairs:.0f} reports/s CPU")
     rates = per_file(files)
     print("slowest files (reports/s CPU, one core):")
     for rate, name in rates[:5]:

@@ -2,11 +2,27 @@
 
 Real reports reach nianbao in many layouts: page text flattened onto one line,
 table cells run together with no separator, pipe tables without their outer
-pipes, one cell per line, traditional script, sub-items inside 总体情况 that
-repeat a section's words, a heading with a typo.  The same report in any of
-these layouts must give the same findings.  :func:`variants` rewrites a
-report's text (as loaded: see ``nianbao.load.text.decode``) into each layout
-that applies to it and says what it changed.
+pipes or padded with empty cells, one cell per line, traditional script,
+sub-items inside 总体情况 that repeat a section's words, a heading with a typo.
+The same report in any of these layouts must give the same findings.
+:func:`variants` rewrites a report's text (as loaded: see
+``nianbao.load.text.decode``) into each layout that applies to it and says
+what it changed (``Variant.note``):
+
+  flat                 the whole report on one line, cells separated by spaces
+  flat_runs            as flat, the figures of each table 三 row and 四 group run
+                       together ("申请数量13420000136")
+  no_lead_pipe, no_trail_pipe, no_outer_pipes
+                       pipe rows without their leading / trailing / both pipes
+  padded_pipes         pipe rows padded with empty cells ("行政许可 | 460 | ||")
+  cell_per_line, cell_per_line_bars, cell_per_line_pipe
+                       one cell per line; bare, each followed by a line "|",
+                       or written "cell |" with a line "||" after each row
+  traditional          OpenCC s2t
+  flat_traditional     flat, then OpenCC s2t
+  subitems, subitems_ascii, subitems_inline
+                       sub-items （一）…（五） inserted at the start of section 一
+  heading_typo         one character of one section heading changed
 
 The generator works from the structure of the text only, never from knowledge
 of one file:
@@ -20,13 +36,15 @@ of one file:
   (``rules/template-2021.yaml``).
 
 Some layouts lose information: flattened text cannot show an empty cell, and a
-run of digits may split into cells in more than one way.  Each variant lists
-the rows where that happens (``Variant.uncertain``): there the reader may say
-"unreadable" (NB205) instead of what it said on the original, and the findings
-that depended on that row's values may go.  Nothing else may change.
+run of digits may split into cells in no or more than one way.  Each variant
+lists the rows where that happens (``Variant.uncertain``): there the reader may
+say "unreadable" (NB205) instead of what it said on the original, and the
+findings that depended on that row's values may go.  Nothing else may change.
+A row whose own total is wrong is never run together: it could split, by the
+template's rules, into other figures that add up.
 
-Run ``python tests/layouts.py FILE [VARIANT]`` to print the variants of a file
-(or one of them) with their notes.
+Everything is deterministic.  Run ``python tests/layouts.py FILE [VARIANT]`` to
+list the variants of a file with their notes, or print one of them.
 """
 
 from __future__ import annotations
@@ -39,8 +57,9 @@ from functools import lru_cache
 
 #: every variant name, in the order they are generated
 NAMES = (
-    "flat", "flat_runs", "no_lead_pipe", "no_trail_pipe", "no_outer_pipes", "padded_pipes", "cell_per_line",
-    "cell_per_line_bars", "cell_per_line_pipe", "traditional", "subitems", "subitems_ascii", "subitems_inline", "heading_typo",
+    "flat", "flat_runs", "no_lead_pipe", "no_trail_pipe", "no_outer_pipes", "padded_pipes",
+    "cell_per_line", "cell_per_line_bars", "cell_per_line_pipe", "traditional", "flat_traditional",
+    "subitems", "subitems_ascii", "subitems_inline", "heading_typo",
 )
 ANY = "*"  # in Variant.uncertain: any table / any row
 
@@ -803,6 +822,10 @@ def variants(text: str, suffix: str = ".txt", avoid_sections=()) -> list:
     trad = to_traditional(text)
     made.append(Variant("traditional", trad, None, "converted to traditional script (OpenCC s2t)")
                 if trad != text else None)
+    flat = made[0]
+    if flat is not None and trad != text:  # a flattened page of a traditional-script site
+        made.append(Variant("flat_traditional", to_traditional(flat.text), ".txt",
+                            flat.note + "; then converted to traditional script (OpenCC s2t)", flat.uncertain))
     made += [_subitems(text, name) for name in SUBITEMS]
     made.append(_heading_typo(text, avoid_sections))
     out = []

@@ -18,8 +18,8 @@ CLEAN = ROOT / "corpus" / "tables" / "tab-clean.txt"
 DOCX = ROOT / "corpus" / "formats" / "report-broken.docx"
 
 
-def _json_findings(capsys, *paths):
-    main(["check", "--format", "json", *map(str, paths)])
+def _json_findings(capsys, *paths, select=None):
+    main(["check", "--format", "json", *(["--select", select] if select else []), *map(str, paths)])
     return [f for fr in json.loads(capsys.readouterr().out)["files"] for f in fr["findings"]]
 
 
@@ -58,8 +58,8 @@ def test_output_file(tmp_path, capsys):
 
 def test_csv(capsys):
     pytest.importorskip("docx")
-    findings = _json_findings(capsys, WRONG, DOCX)
-    main(["check", "--format", "csv", str(WRONG), str(DOCX), "absent.txt"])
+    findings = _json_findings(capsys, WRONG, DOCX, select="NB1,NB2")  # heading and table findings
+    main(["check", "--format", "csv", "--select", "NB1,NB2", str(WRONG), str(DOCX), "absent.txt"])
     raw = capsys.readouterr().out
     assert raw.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(raw[1:])))

@@ -20,7 +20,7 @@ from helpers import check_text, ruleset  # noqa: E402
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 FILES = sorted(RULES_DIR.glob("*.yaml"))
 REQUIRED = ("name", "text", "expect")
-OPTIONAL = ("message_contains", "file")
+OPTIONAL = ("message_contains", "file", "previous")
 POS = re.compile(r"^[1-9][0-9]*:[1-9][0-9]*$")
 
 
@@ -65,7 +65,10 @@ def test_rule_case(code, case):
     if isinstance(case, str):
         pytest.fail(case)
     assert ruleset((code,)).by_code(code) is not None, f"规则 {code} 不存在"
-    findings = check_text(case["text"], select=(code,), path=case.get("file", "报告.txt"))
+    if case.get("previous") is not None:
+        findings = _check_with_previous(case, code)
+    else:
+        findings = check_text(case["text"], select=(code,), path=case.get("file", "报告.txt"))
     assert all(f.rule == code for f in findings)
     got = _numeric(f"{f.start.line}:{f.start.column}" for f in findings)
     assert got == _numeric(case["expect"]), "\n".join(f"{f.start.line}:{f.start.column} {f.message}"
@@ -75,10 +78,20 @@ def test_rule_case(code, case):
             assert case["message_contains"] in f.message
 
 
+def _check_with_previous(case, code):
+    """Findings of rule ``code`` on ``text`` compared with ``previous`` (last year's report)."""
+    from nianbao.engine import check_document
+    from nianbao.load import load_bytes
+    path = case.get("file", "报告.txt")
+    doc = load_bytes(case["text"].encode("utf-8"), path)
+    prev = load_bytes(case["previous"].encode("utf-8"), "上一年度" + path)
+    return [f for f in check_document(doc, ruleset((code,)), prev) if f.rule == code]
+
+
 def test_every_heading_and_text_rule_has_cases():
-    """Each NB1xx / NB3xx rule has a case file with at least one passing and one failing case."""
-    codes = [r.code for r in ruleset(("NB1", "NB3")).rules if r.code.startswith(("NB1", "NB3"))]
-    assert codes, "no NB1xx/NB3xx rules found"
+    """Each NB1xx / NB3xx / NB4xx rule has a case file with at least one passing and one failing case."""
+    codes = [r.code for r in ruleset(("NB1", "NB3", "NB4")).rules if r.code.startswith(("NB1", "NB3", "NB4"))]
+    assert codes, "no NB1xx/NB3xx/NB4xx rules found"
     have = {p.stem for p in FILES}
     assert set(codes) <= have, f"缺少用例文件：{sorted(set(codes) - have)}"
     for code in codes:

@@ -89,6 +89,9 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="是否用颜色显示（默认 auto：输出到终端时才用颜色）")
+    c.add_argument("--previous", metavar="FILE",
+                   help="同一机关上一年度的报告，用来比较结转数、现行有效件数和重复的文字"
+                        "（不指定时，同一批中按机关名称和年份自动配对）")
     c.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数量（human 或 json 格式）")
     c.add_argument("--output-file", "-o", metavar="FILE", help="把结果写入文件（UTF-8），不输出到屏幕")
     c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
@@ -150,7 +153,7 @@ class _Configs:
         return self.cache[cfg_path]
 
 
-def _check_one(path: str, ruleset):
+def _check_one(path: str, ruleset, previous: str | None = None):
     from .engine import check_document
     from .load import InputError, load_bytes, load_path
     from .report import FileResult
@@ -160,7 +163,8 @@ def _check_one(path: str, ruleset):
             doc = load_bytes(data, "-", "markdown")
         else:
             doc = load_path(path)
-        return FileResult(path, check_document(doc, ruleset))
+        prev_doc = load_path(previous) if previous else None
+        return FileResult(path, check_document(doc, ruleset, prev_doc), previous=previous)
     except InputError as exc:
         return FileResult(path, error=exc)
     except Exception as exc:  # never crash a batch on one file
@@ -182,6 +186,19 @@ def _terminal_width():
     return None
 
 
+def _pairs(paths, previous, configs) -> dict:
+    """{path: previous year's report} for the previous-year rules (``--previous``, or pairs in the batch)."""
+    if previous:
+        return {paths[0]: previous}
+    if len(paths) < 2:
+        return {}
+    from .pairing import pair_paths
+    ruleset = configs.for_path(paths[0])[1]
+    if not any(r.enabled and r.tags and "previous-year" in r.tags for r in ruleset.rules):
+        return {}
+    return pair_paths(paths, ruleset.template)
+
+
 def cmd_check(args) -> int:
     if args.statistics and args.format not in ("human", "json"):
         sys.stderr.write("nianbao: 参数错误：--statistics 只能与 --format human 或 json 同用\n")
@@ -194,10 +211,16 @@ def cmd_check(args) -> int:
     try:
         if args.config:
             configs.for_path(os.curdir)
-        for path in _expand(args.paths):
+        paths = _expand(args.paths)
+        if args.previous and len(paths) != 1:
+            sys.stderr.write("nianbao: 参数错误：--previous 只能与一份报告一起使用"
+                             "（检查多份报告时，同一批中的报告按机关名称和年份自动配对）\n")
+            return EXIT_ERROR
+        pairs = _pairs(paths, args.previous, configs)
+        for path in paths:
             cfg, ruleset = configs.for_path(path)
             last_ruleset = ruleset
-            res = _check_one(path, ruleset)
+            res = _check_one(path, ruleset, pairs.get(path))
             results.append(res)
             fail_levels.append((res, args.fail_on or cfg.fail_on or "error"))
     except ConfigError as exc:

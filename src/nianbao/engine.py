@@ -40,9 +40,13 @@ def make_finding(doc, rule, problem) -> Finding:
     return order, f
 
 
-def check_document(doc, ruleset) -> list:
-    """All findings of the enabled rules on ``doc``, in document order."""
+def check_document(doc, ruleset, previous=None) -> list:
+    """All findings of the enabled rules on ``doc``, in document order.
+
+    ``previous`` is the same agency's report of the previous year (a Document),
+    for the rules that compare the two; they say nothing without it."""
     report = parse(doc, ruleset.template)
+    report.previous = parse(previous, ruleset.template) if previous is not None else None
     doc = report.doc  # the parse view: logical lines that map back to the file's places
     out = []
     for rule in ruleset.rules:

@@ -66,6 +66,12 @@ class Line:
         """Columns ``start``..``end`` of this line as columns of :meth:`display_text`."""
         return start, end
 
+    def written(self, start: int, end: int) -> str:
+        """Columns ``start``..``end`` character for character as the file writes them
+        (same length as ``text[start:end]``: a folded character gives back its original,
+        text the parse view dropped stays dropped)."""
+        return self.text[start:end]
+
     def original(self, start: int, end: int) -> str:
         """The text of columns ``start``..``end`` as the file has it (a folded or cut
         line of the parse view gives the original characters back)."""

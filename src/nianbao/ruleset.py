@@ -21,7 +21,8 @@ from .yamlio import ConfigError, load_yaml, locate
 SEVERITIES = ("error", "warning", "info")
 #: the tag vocabulary of the bundled rules (user packs may add their own tags)
 TAGS = ("heading", "title", "year", "article20", "table", "zero-fill", "totals",
-        "template-version", "narrative", "input", "suppression")
+        "template-version", "narrative", "figures", "text-quality", "previous-year", "input",
+        "suppression")
 CODE_RE = re.compile(r"^[A-Z]{2,}[0-9]{3}$")
 DOC_SCHEMA = {"what": str, "why": str, "bad": str, "good": str, "fix": str}
 RULE_SCHEMA = {

@@ -36,6 +36,20 @@ KINDS = {
     "table-unreadable": "table_unreadable",
     "table-split": "table_split",
     "relation": "relation",
+    "topics": "topics",
+    "section-content": "section_content",
+    "preamble-parts": "preamble_parts",
+    "period-format": "period_format",
+    "figures": "figures",
+    "claims": "claims",
+    "doubled": "doubled",
+    "enumeration": "enumeration",
+    "other-year": "other_year",
+    "script-mix": "script_mix",
+    "carryover": "carryover",
+    "in-force": "in_force",
+    "repeated-text": "repeated_text",
+    "year-left": "year_left",
 }
 
 

@@ -14,6 +14,7 @@ OPTIONS = {
     "section": (str, "全文", "在哪一章节中查找：一 至 六，或 全文"),
     "patterns": (list, [], "不应出现的正则表达式（在原文的每一行上匹配）"),
     "describe": (str, "", "消息中对问题的描述"),
+    "from_year": (int, 0, "只检查这一年及以后的报告（按标题或统计期限的年份；0：不限）"),
 }
 MESSAGES = ("",)
 SECTIONS = ("全文", "一", "二", "三", "四", "五", "六")
@@ -32,6 +33,11 @@ def validate_options(options):
 
 
 def check(report, options):
+    if options["from_year"]:
+        from ..parse.prose import report_year
+        year = report_year(report)
+        if not year or year < options["from_year"]:
+            return
     found = report.section_named(options["section"])
     if found is None:
         return

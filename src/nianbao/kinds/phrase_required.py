@@ -17,6 +17,7 @@ OPTIONS = {
     "patterns": (list, [], "要查找的正则表达式（在去掉空白的文字上匹配）"),
     "mode": (str, "any", "any：找到任意一个即可；all：每一个都要找到"),
     "describe": (str, "", "消息中对所缺内容的描述"),
+    "from_year": (int, 0, "只检查这一年及以后的报告（按标题或统计期限的年份；0：不限）"),
 }
 MESSAGES = ("",)
 
@@ -44,6 +45,11 @@ def section_text(report, section: str):
 
 
 def check(report, options):
+    if options["from_year"]:
+        from ..parse.prose import report_year
+        year = report_year(report)
+        if year and year < options["from_year"]:
+            return
     text, span = section_text(report, options["section"])
     if text is None:
         return

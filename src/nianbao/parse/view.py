@@ -70,6 +70,11 @@ class ViewLine(Line):
         e = self._src(end - 1) + 1 if end > start else s
         return s, e
 
+    def written(self, start: int, end: int) -> str:
+        base = self.base.text
+        return "".join(base[self._src(k)] if self._src(k) < len(base) else self.text[k]
+                       for k in range(start, end))
+
     def original(self, start: int, end: int) -> str:
         return self.base.text[slice(*self.source_cols(start, end))]
 

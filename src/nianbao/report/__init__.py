@@ -15,6 +15,7 @@ class FileResult:
     findings: list = field(default_factory=list)
     error: object = None  # load.InputError or None
     baselined: int = 0  # findings hidden by --baseline
+    previous: object = None  # path of the previous year's report it was compared with
 
 
 def summary(results) -> dict:

@@ -142,6 +142,8 @@ def render_human(results, color: bool = False, width=None) -> str:
         if r.error:
             blocks.append([[(f"{r.path}: ", "bold"), ("无法读取 ", "bold red"),
                             (f"[{r.error.code}] ", "dim"), (r.error.message, "")]])
+        if getattr(r, "previous", None):
+            blocks.append([[(f"{r.path}: ", "bold"), (f"与上一年度报告 {r.previous} 比较", "dim")]])
         for f in r.findings:
             blocks.append(_lines_for(f, width))
     tail = [[(_summary_line(results), "bold")]]

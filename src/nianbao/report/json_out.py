@@ -28,6 +28,7 @@ def render_json(results) -> str:
         "tool": "nianbao",
         "version": __version__,
         "files": [{"path": r.path, "error": r.error.as_dict() if r.error else None,
+                   **({"previous": r.previous} if r.previous else {}),
                    "findings": [finding_dict(f) for f in r.findings]} for r in results],
         "summary": summary(results),
     }
