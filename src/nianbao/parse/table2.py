@@ -77,6 +77,7 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
     pending = None  # (row spec, span) of a label line waiting for its figures
     run = []  # CellValue of bare numbers, one per line
     pending_marks = []  # legacy marks seen before any sub-table was named
+    legacy_label = []  # (mark, span, label) of a 2019-only row's label line waiting for its figures
 
     def drop_pending():
         """A label line whose figures never came: its row has a label but no values."""
@@ -131,6 +132,9 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
         if pending is not None:
             r, span = pending
             take(r, vals, False, span, [v.line for v in run], "")
+        elif legacy_label:  # the figures of a 2019-only row written one per line
+            mark, span, label = legacy_label[-1]
+            _legacy_values(reading, mark, vals, False, False, span, label)
         elif len(run) > 1:
             reading.unplaced.append(Unplaced(vals[0].span, len(vals), 0, (), ""))
         run.clear()
@@ -153,11 +157,12 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
             continue
         lab = lines.label(i)
         text = lines.lines[i].text
-        if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind == C.NUM:
+        if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind in (C.NUM, C.TOKEN):
             run.append(cell_value(it.values[0], i))
             continue
         if run:
             flush_run()
+        legacy_label.clear()
         cap = CAPTION_RE.search(lab.text)
         if cap and not it.filled:  # a caption with its header on one line: the header is its sub-table's
             num = cap.group(1)
@@ -177,8 +182,12 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
                         reading.legacy.append(mk)
                         if not mk.subtable:
                             pending_marks.append(mk)
-                        if kind == "row" and it.filled and it.label_span:
-                            _legacy_row(reading, mk, it, i, lines)
+                        if kind == "row" and it.label_span:
+                            if it.filled:
+                                _legacy_values(reading, mk, cell_values(it.values, i), it.exact,
+                                               may_run_together(it), Span(i, *it.label_span), it.label)
+                            else:
+                                legacy_label.append((mk, Span(i, *it.label_span), it.label))
         m = CAPTION_RE.search(lab.text)
         if m and not it.filled:
             num = m.group(1)
@@ -224,17 +233,16 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
             reading.subtables[mk.subtable].legacy = True
 
 
-def _legacy_row(reading: TableReading, mark: LegacyMark, it, i: int, lines: Lines) -> None:
+def _legacy_values(reading: TableReading, mark: LegacyMark, vals: list, exact: bool, glued: bool,
+                   span: Span, label: str) -> None:
     """A row only the 2019 layout has ("其他对外管理服务事项", "政府集中采购") with its figures:
     there is no 2021 cell for them; say whether the figures could be told apart at all."""
     width = sum(1 for mk in reading.legacy if mk.kind == "column" and mk.subtable == mark.subtable) or 1
-    vals = cell_values(it.values, i)
-    if fit_cells(vals, width, it.exact) is not None:
+    if fit_cells(vals, width, exact) is not None:
         return
-    cells, run = split_values(vals, may_run_together(it), 1, Constraint(width))
+    cells, run = split_values(vals, glued, 1, Constraint(width))
     if cells is None:
-        reading.unplaced.append(Unplaced(Span(i, *it.label_span), filled(vals), width, (), it.label, run,
-                                         legacy=True))
+        reading.unplaced.append(Unplaced(span, filled(vals), width, (), label, run, legacy=True))
 
 
 def _header_candidates(spec, text: str) -> tuple:

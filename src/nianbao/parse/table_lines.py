@@ -135,6 +135,9 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
         if not run:
             return
         n = len(run)
+        if not lone_ok(n) and all(v.kind != NUMBER for v in run):
+            run.clear()  # a few dashes under a header, no figure: placeholders, not a row
+            return
         prev = out[-1] if out else None
         vals = list(run)
         if (prev is not None and not prev.exact and prev.label.cjk and not pending

@@ -84,28 +84,35 @@ class ViewLine(Line):
 
 
 class _Folder:
-    """Traditional -> simplified, one character for one (built once, on first need)."""
+    """Traditional -> simplified with OpenCC (loaded on first need): its phrase
+    conversion ("反覆" -> "反复") when it keeps every character in place, else its
+    character table, one character for one."""
 
     table = None
+    conv = None
 
     @classmethod
-    def get(cls):
+    def fold(cls, text: str) -> str:
         if cls.table is None:
-            cls.table = _build_t2s()
-        return cls.table
+            cls.conv, cls.table = _build_t2s()
+        if cls.conv is not None:
+            out = cls.conv.convert(text)
+            if len(out) == len(text):
+                return out
+        return text.translate(cls.table)
 
 
-def _build_t2s() -> dict:
+def _build_t2s() -> tuple:
     try:
         import opencc
     except ImportError:  # pragma: no cover - opencc is a dependency
-        return {}
+        return None, {}
     conv = opencc.OpenCC("t2s")
     chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
     out = conv.convert("\n".join(chars)).split("\n")
     if len(out) != len(chars):  # pragma: no cover - defensive
-        return {}
-    return {ord(a): b for a, b in zip(chars, out) if a != b and len(b) == 1}
+        return conv, {}
+    return conv, {ord(a): b for a, b in zip(chars, out) if a != b and len(b) == 1}
 
 
 def needs_fold(text: str) -> tuple:
@@ -118,7 +125,7 @@ def needs_fold(text: str) -> tuple:
 def _fold_line(text: str, trad: bool, gloss: bool) -> tuple:
     """(folded text, cmap or None when the columns did not move)."""
     if trad:
-        text = text.translate(_Folder.get())
+        text = _Folder.fold(text)
     if not gloss:
         return text, None
     pieces, cmap, pos = [], [], 0
@@ -139,7 +146,7 @@ def _fold_line(text: str, trad: bool, gloss: bool) -> tuple:
 
 _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 #: the figures after a row label: numbers, stand-ins, spaces; a unit after them means a sentence
-_FIGURES = r"\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?"
+_FIGURES = r"\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?(?:\s+[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?)*\s*"
 _FIGURES_AHEAD = (r"(?=" + _FIGURES
                   + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、](?=[\u4e00-\u9fff])))")
 
@@ -166,6 +173,8 @@ class _Cutter:
                     continue
                 labels.add(r.label)
                 labels.update(r.variants)
+        for rows in tables.legacy.rows.values():  # rows only the 2019 layout has ("政府集中采购")
+            labels.update(rows)
         alts = []
         for x in sorted(labels, key=len, reverse=True):
             m = _LABEL_NUMBERING.match(x)
@@ -180,8 +189,8 @@ class _Cutter:
         keys = sorted({k for t in tables.tables.values() if t.id == "四" for r in t.rows for k in r.keys},
                       key=len, reverse=True)
         self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
-        # two or more figures, then words: the end of a group of table 四 written on one line
-        self.run_then_words = re.compile(r"(?<![\d.])\d+(?:\s+\d+)+(?=\s*[^\d\s.,，、])")
+        # figures (or one run of digits), then words: the end of a group of table 四 on one line
+        self.run_then_words = re.compile(r"(?<![\d.])\d+(?:\s+\d+)*(?=\s*[^\d\s.,，、])")
         # a cheap first look: two label fragments on a line before the full patterns run
         frags = {w for x in labels for w in re.findall(r"[\u4e00-\u9fff]{2}", x)[:1]}
         self.quick = re.compile("|".join(sorted(frags | {"第二十条"})))
