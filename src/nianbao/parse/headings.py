@@ -88,11 +88,14 @@ _ARABIC = {str(k): n for k, n in enumerate("一二三四五六七八九", 1)}
 _LIKE = 0.5
 
 
-def near_heading(rest: str, spec, specs) -> bool:
-    """Whether ``rest`` (folded, numbering off) is worded like section ``spec``: alike
-    enough, and more like it than like any other section."""
+def near_heading(rest: str, spec, specs, least: float = 0.0) -> float:
+    """How alike ``rest`` (folded, numbering off) is to section ``spec``'s wording, when
+    it is alike enough (``least``, at least the default bar) and more like it than like
+    any other section; 0.0 otherwise."""
     like = _like(rest, spec)
-    return like >= _LIKE and all(_like(rest, x) < like for x in specs if x is not spec)
+    if like >= max(_LIKE, least) and all(_like(rest, x) < like for x in specs if x is not spec):
+        return like
+    return 0.0
 
 
 def _top_level(numbering: str, spec) -> bool:

@@ -52,8 +52,9 @@ def read_groups(lines: Lines, spec, block: range, reading: TableReading) -> None
             continue
         hint = _group_hint(it.label.text, spec.rows) or _group_hint(it.before, spec.rows)
         placeable = n and not n % width and n <= width * len(free)
-        # how many groups the figures stand for (rounded when some are missing)
-        k = n // width if placeable else min(len(free), max(1, round(n / width)))
+        # how many groups the figures stand for (rounded when some are missing); a run of
+        # digits that could not be split stands for every group still to come
+        k = n // width if placeable else len(free) if run else min(len(free), max(1, round(n / width)))
         ids = [r.id for r in free]
         start = 0
         if hint is not None and hint.id in ids and ids.index(hint.id) + k <= len(free):

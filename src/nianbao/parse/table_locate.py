@@ -47,6 +47,12 @@ def _header_fragments(label: str) -> bool:
     return len(words) >= 3 and max(map(len, words)) <= 4 and not any(p in label for p in "。，,；;")
 
 
+def _spaced_words(label: str) -> bool:
+    """Three or more words separated by spaces and no sentence punctuation: header cells
+    (or a table's labels) laid out on one line, not a sentence."""
+    return len(label.split()) >= 3 and not any(p in label for p in "。，,；;")
+
+
 def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
     """"anchor" | "foreign" | "prose" | "value" | "neutral" for table ``tid``."""
     if it.separator:
@@ -59,7 +65,7 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
         if tid == "二" and CAPTION_RE.search(lab.text):
             return "anchor"
         g = lab.grams
-        if _header_fragments(it.label):  # the words' own bigrams, not the ones across the gaps
+        if _spaced_words(it.label):  # the words' own bigrams, not the ones across the gaps
             g = frozenset().union(*(grams(norm(w)) for w in it.label.split())) or g
         mine, other = _vocab_shares(spec, g)[tid]
         if other >= 0.75 and other >= mine + 0.2:

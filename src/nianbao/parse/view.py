@@ -250,6 +250,7 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
 
 
 _WORDING = re.compile(r"[^\s。，,；;：:（()）]{3,30}(?=\s|$)")
+_WORDING_RUN = re.compile(r"[^\s。，,；;：:（()）]+")
 
 
 def _near_miss(text: str, m, number: str, cutter: "_Cutter"):
@@ -257,13 +258,22 @@ def _near_miss(text: str, m, number: str, cutter: "_Cutter"):
     ("四、因政府信息公开工作被申请行政复议提起行政诉讼情况"), ended by a space."""
     if not m.group(2):
         return None  # only the template's own numbering style ("四、") is trusted this far
-    w = _WORDING.match(text, m.end())
-    if w is None:
-        return None
-    folded = fold(w.group())
     spec = next(x for x in cutter.specs if x.number == number)
-    like = near_heading(folded, spec, cutter.specs)
-    return w if like else None
+    w = _WORDING.match(text, m.end())
+    if w is not None:
+        return w if near_heading(fold(w.group()), spec, cutter.specs) else None
+    # no space after it: the wording runs into what follows ("…行政诉讼情况行政复议行政诉讼结果…");
+    # try the lengths of the known wordings and keep the closest, only when it is very close
+    best = None
+    for word in (spec.folded, *spec.folded_variants):
+        for n in range(len(word) - 2, len(word) + 3):
+            cand = _WORDING_RUN.match(text, m.end(), m.end() + n)
+            if cand is None or cand.end() - cand.start() != n:
+                continue
+            like = near_heading(fold(cand.group()), spec, cutter.specs, 0.8)
+            if like and (best is None or like > best[0]):
+                best = (like, cand)
+    return best[1] if best else None
 
 
 def _row_cuts(text: str, cutter: _Cutter) -> list:
