@@ -148,7 +148,7 @@ _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[
 #: the figures after a row label: numbers, stand-ins, spaces; a unit after them means a sentence
 _FIGURES = r"\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?(?:\s+[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?)*\s*"
 _FIGURES_AHEAD = (r"(?=" + _FIGURES
-                  + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、](?=[\u4e00-\u9fff])))")
+                  + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、]\s*(?=[\u4e00-\u9fff])))")
 
 
 class _Cutter:
@@ -249,6 +249,8 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
     return [x for k, x in enumerate(found) if k not in toc]
 
 
+_ROW_FIGURES = re.compile(r"(?<![\d.])\d+(?:\s+\d+){2,}(?=\s*[\u4e00-\u9fff（(])")
+_NEXT_NUMBERING = re.compile(r"[.．、]\s*[\u4e00-\u9fff]")
 _WORDING = re.compile(r"[^\s。，,；;：:（()）]{3,30}(?=\s|$)")
 _WORDING_RUN = re.compile(r"[^\s。，,；;：:（()）]+")
 
@@ -294,11 +296,17 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
     for m in cutter.group.finditer(text):
         starts.add(m.start())
     cuts = set(starts) | set(cuts)
+    # in a flattened table a row ends with its figures even where its label is too broken
+    # to be recognised ("(六)其 1. 申请人无正当理由逾期 0 0 0 0 0 0 0 他处理 …")
+    cuts.update(m.end() for m in _ROW_FIGURES.finditer(text))
     order = sorted(starts)
     for m in labels:
         # the row ends with its figures: what follows (a caption, a header) is not in it
         f = cutter.figures.match(text, m.end())
         end = f.end()
+        if _NEXT_NUMBERING.match(text, end):
+            while end > m.end() and text[end - 1].isdigit():
+                end -= 1  # "… 0 0 6.属于…": the last digits number the next row
         later = [s for s in order if m.end() < s < end]
         cuts.add(later[0] if later else end)
     return sorted(cuts)
