@@ -227,7 +227,7 @@ _VALUE_END = frozenset("0123456789０１２３４５６７８９") | frozenset("
 
 
 #: ASCII digits at the end of a label word, right after a CJK character or a closing bracket
-_GLUED_RE = re.compile(r"(?<=[\u4e00-\u9fff）)”」】])\d+$")
+_GLUED_RE = re.compile(r"(?<=[\u4e00-\u9fff）)”」】\"])\d+$")
 
 
 def _split_loose(text: str, index: int) -> LineItem:

@@ -146,7 +146,7 @@ def _fold_line(text: str, trad: bool, gloss: bool) -> tuple:
 
 _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 #: the figures after a row label: numbers, stand-ins, spaces; a unit after them means a sentence
-_FIGURES = r"\s*[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?(?:\s+[\d/／—－-][\d\s/／—－-]*(?:\.\d+)?)*\s*"
+_FIGURES = r"\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)(?:\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无(?=\s|\d|$)|空(?=\s|\d|$)))*\s*"
 _FIGURES_AHEAD = (r"(?=" + _FIGURES
                   + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、]\s*(?=[\u4e00-\u9fff])))")
 
@@ -190,7 +190,7 @@ class _Cutter:
                       key=len, reverse=True)
         self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
         # figures (or one run of digits), then words: the end of a group of table 四 on one line
-        self.run_then_words = re.compile(r"(?<![\d.])\d+(?:\s+\d+)*(?=\s*[^\d\s.,，、])")
+        self.run_then_words = re.compile(rf"(?<![\d.])\d+(?:\s+{_CELL})*{_WORDS_NEXT}")
         # a cheap first look: two label fragments on a line before the full patterns run
         frags = {w for x in labels for w in re.findall(r"[\u4e00-\u9fff]{2}", x)[:1]}
         self.quick = re.compile("|".join(sorted(frags | {"第二十条"})))
@@ -229,6 +229,9 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
         s = m.start()
         number = m.group(1) or m.group(2) or m.group(3) or _CN_NUM[int(m.group(4) or 1) - 1]
         w = cutter.heading_words[number].match(text, m.end())
+        if w is None and m.group(2):
+            # renumbered ("二、收到和处理政府信息公开申请情况"): another section's exact wording
+            w = next((x for x in (cutter.heading_words[n].match(text, m.end()) for n in _CN_NUM) if x), None)
         if w is None:
             w = _near_miss(text, m, number, cutter)
         if w is None:
@@ -249,7 +252,11 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
     return [x for k, x in enumerate(found) if k not in toc]
 
 
-_ROW_FIGURES = re.compile(r"(?<![\d.])\d+(?:\s+\d+){2,}(?=\s*[\u4e00-\u9fff（(])")
+#: one cell of a row of figures: a number or a stand-in ("/", "—", "无")
+_CELL = r"(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)"
+#: what may follow a row's last figure when it is the next row's words (not a stand-in)
+_WORDS_NEXT = r"(?=\s*(?![无空](?:\s|$))[\u4e00-\u9fff（(])"
+_ROW_FIGURES = re.compile(rf"(?<![\d.]){_CELL}(?:\s+{_CELL}){{2,}}{_WORDS_NEXT}")
 _NEXT_NUMBERING = re.compile(r"[.．、]\s*[\u4e00-\u9fff]")
 _WORDING = re.compile(r"[^\s。，,；;：:（()）]{3,30}(?=\s|$)")
 _WORDING_RUN = re.compile(r"[^\s。，,；;：:（()）]+")
