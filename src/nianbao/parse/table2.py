@@ -78,6 +78,7 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
     run = []  # CellValue of bare numbers, one per line
     pending_marks = []  # legacy marks seen before any sub-table was named
     legacy_label = []  # (mark, span, label) of a 2019-only row's label line waiting for its figures
+    prev_label = ""  # the previous line, normalised, when it was a short label with no figures
 
     def drop_pending():
         """A label line whose figures never came: its row has a label but no values."""
@@ -188,6 +189,16 @@ def read_article20(lines: Lines, spec, legacy_spec, block: range, reading: Table
                                                may_run_together(it), Span(i, *it.label_span), it.label)
                             else:
                                 legacy_label.append((mk, Span(i, *it.label_span), it.label))
+        if prev_label and not it.filled and it.label_span and len(folded) <= 8:
+            # a 2019 column label broken over two header lines ("本年新" / "制作数量")
+            for lab19, key in legacy.columns:
+                joined = prev_label + folded
+                if key not in folded and key not in prev_label and joined.endswith(key) \
+                        and not joined.endswith("本年" + key):  # "本年处理决定数量" is the 2021 column
+                    reading.legacy.append(LegacyMark("column", lab19, Span(i, *it.label_span), current))
+                    if not current:
+                        pending_marks.append(reading.legacy[-1])
+        prev_label = folded if not it.filled and len(folded) <= 8 else ""
         m = CAPTION_RE.search(lab.text)
         if m and not it.filled:
             num = m.group(1)
