@@ -144,6 +144,8 @@ def _fold_line(text: str, trad: bool, gloss: bool) -> tuple:
 # cut
 
 
+#: short labels that are everyday words: they do not start the look on their own
+_COMMON_WORDS = frozenset({"其他", "总计", "小计"})
 _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 #: the figures after a row label: numbers, stand-ins, spaces; a unit after them means a sentence
 _FIGURES = r"\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)(?:\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无(?=\s|\d|$)|空(?=\s|\d|$)))*\s*"
@@ -161,6 +163,9 @@ class _Cutter:
             words = sorted({spec.text, *spec.variants}, key=len, reverse=True)
             alts[spec.number] = re.compile("|".join(_loose(w) for w in words))
         self.heading_words = alts
+        # a cheap first look: the first two characters of some heading's wording
+        self.heading_quick = re.compile("|".join(sorted({re.escape(w[:2]) for spec in template.headings
+                                                        for w in (spec.text, *spec.variants)})))
         # "一、" "一." "（一）" "1、" "第一部分": every numbering a section heading is written with
         self.heading_start = re.compile(rf"(?:第([{_CN_NUM}])部分\s*[、.．:：]?|([{_CN_NUM}])\s*[、.．]"
                                         rf"|[（(]([{_CN_NUM}])[）)]|(?<!\d)([1-6])\s*[、.．](?!\d))\s*")
@@ -192,7 +197,14 @@ class _Cutter:
         # figures (or one run of digits), then words: the end of a group of table 四 on one line
         self.run_then_words = re.compile(rf"(?<![\d.])\d+(?:\s+{_CELL})*{_WORDS_NEXT}")
         # a cheap first look: two label fragments on a line before the full patterns run
-        frags = {w for x in labels for w in re.findall(r"[\u4e00-\u9fff]{2}", x)[:1]}
+        # (the first three characters of each label, or the whole of a short one: words like
+        # 其他 or 行政 alone are in every paragraph)
+        frags = set()
+        for x in labels:
+            m = _LABEL_NUMBERING.match(x)
+            core = x[m.end():] if m else x
+            if len(core) >= 3 or core not in _COMMON_WORDS:
+                frags.add(re.escape(core[:3]))
         self.quick = re.compile("|".join(sorted(frags | {"第二十条"})))
         self.caption = re.compile(r"第二十条第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项")
         self.group = re.compile("|".join(_loose(g.label) for t in tables.tables.values()
@@ -225,6 +237,8 @@ def _loose(label: str) -> str:
 def _heading_cuts(text: str, cutter: _Cutter) -> list:
     """[(start, end)] of section headings written inside ``text`` (table-of-contents runs left out)."""
     found = []
+    if cutter.heading_quick.search(text) is None:
+        return found
     for m in cutter.heading_start.finditer(text):
         s = m.start()
         number = m.group(1) or m.group(2) or m.group(3) or _CN_NUM[int(m.group(4) or 1) - 1]
