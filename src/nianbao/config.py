@@ -11,6 +11,8 @@ Keys::
     severity: {NB104: error}    # per-rule severity override
     packs:    [my-pack.yaml]    # extra rule packs, relative to this file
     fail-on:  error             # lowest severity that makes the exit code 1
+    exclude:  [".*", 草稿/]      # globs a folder walk leaves out (default: hidden files)
+    extend-exclude: [旧/*]      # globs added to ``exclude``
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ CONFIG_SCHEMA = {
     "packs": [str],
     "fail-on": Enum(*SEVERITIES),
     "bundled": bool,
+    "exclude": [str],
+    "extend-exclude": [str],
 }
 
 
@@ -43,6 +47,8 @@ class Config:
     fail_on: str = ""
     bundled: bool = True
     is_toml: bool = False
+    exclude: list = None  # globs left out of a folder walk (None: the default, hidden files)
+    extend_exclude: list = field(default_factory=list)
 
 
 def _locate(cfg_path: str, is_toml: bool, keys: tuple) -> tuple:
@@ -71,7 +77,8 @@ def read_config(path: str) -> Config:
             raise ConfigError(f"规则包文件不存在：{data['packs'][i]}", path, line, col)
     return Config(path=path, select=data.get("select"), ignore=list(data.get("ignore") or []),
                   severity=dict(data.get("severity") or {}), packs=packs,
-                  fail_on=data.get("fail-on", ""), bundled=data.get("bundled", True), is_toml=is_toml)
+                  fail_on=data.get("fail-on", ""), bundled=data.get("bundled", True), is_toml=is_toml,
+                  exclude=data.get("exclude"), extend_exclude=list(data.get("extend-exclude") or []))
 
 
 def discover(start_dir: str) -> str:

@@ -41,7 +41,12 @@ def make_finding(doc, rule, problem) -> Finding:
 
 def check_document(doc, ruleset) -> list:
     """All findings of the enabled rules on ``doc``, in document order."""
-    report = parse(doc, ruleset.template)
+    return check_parsed(parse(doc, ruleset.template), ruleset)
+
+
+def check_parsed(report, ruleset) -> list:
+    """All findings of the enabled rules on a parsed report, in document order."""
+    doc = report.doc
     out = []
     for rule in ruleset.rules:
         if not rule.enabled:

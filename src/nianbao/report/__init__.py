@@ -14,6 +14,7 @@ class FileResult:
     path: str
     findings: list = field(default_factory=list)
     error: object = None  # load.InputError or None
+    skipped: object = None  # load.InputError-like note: not a report, not a regular file
 
 
 def summary(results) -> dict:

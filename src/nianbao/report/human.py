@@ -56,6 +56,9 @@ def _summary_line(results) -> str:
     text = f"检查了 {s['files']} 个文件：错误 {s['error']} 个，警告 {s['warning']} 个，提示 {s['info']} 个"
     if bad:
         text += f"；{bad} 个文件无法读取"
+    skipped = sum(1 for r in results if getattr(r, "skipped", None))
+    if skipped:
+        text += f"；{skipped} 个文件已跳过"
     return text
 
 
@@ -65,6 +68,9 @@ def render_human(results, color: bool = False) -> str:
         if r.error:
             blocks.append([[(f"{r.path}: ", "bold"), ("无法读取 ", "bold red"),
                             (f"[{r.error.code}] ", "dim"), (r.error.message, "")]])
+        if getattr(r, "skipped", None):
+            blocks.append([[(f"{r.path}: ", "bold"), ("已跳过 ", "bold cyan"),
+                            (f"[{r.skipped.code}] ", "dim"), (r.skipped.message, "")]])
         for f in r.findings:
             blocks.append(_lines_for(f))
     tail = [[(_summary_line(results), "bold")]]

@@ -19,12 +19,19 @@ def finding_dict(f) -> dict:
     return d
 
 
+def _file_dict(r) -> dict:
+    d = {"path": r.path, "error": r.error.as_dict() if r.error else None,
+         "findings": [finding_dict(f) for f in r.findings]}
+    if getattr(r, "skipped", None):
+        d["skipped"] = r.skipped.as_dict()  # not a report, or not a regular file
+    return d
+
+
 def render_json(results) -> str:
     doc = {
         "tool": "nianbao",
         "version": __version__,
-        "files": [{"path": r.path, "error": r.error.as_dict() if r.error else None,
-                   "findings": [finding_dict(f) for f in r.findings]} for r in results],
+        "files": [_file_dict(r) for r in results],
         "summary": summary(results),
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

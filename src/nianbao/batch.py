@@ -1,0 +1,382 @@
+"""The batch runner shared by ``nianbao check`` and ``nianbao review``.
+
+* **Walk**: the paths given, folders recursed over every format nianbao reads,
+  in a stable order.  Only regular files are read: a pipe or device met in a
+  folder is skipped with a note, one named explicitly is an input error.  A
+  subfolder that cannot be listed is reported, ``.doc``/``.wps`` files are
+  listed with the advice to save them as .docx, and ``exclude`` /
+  ``extend-exclude`` (configuration) and ``--exclude`` (command line) globs
+  leave paths out.
+* **Run**: each file is loaded, parsed and checked in a worker process
+  (``--jobs``, default all cores) and only its findings (plus, for review, the
+  small record the review needs) come back, in input order, so the output does
+  not depend on the number of workers and memory does not grow with the
+  parsed documents.  A file found in a folder that is not a report at all (no
+  title, no section heading, no template table: a README, meeting notes) is
+  skipped with one line instead of six missing-heading errors; a file named
+  explicitly is always checked.
+* **Interrupt**: Ctrl-C stops the workers; what finished is still returned and
+  the command exits 130.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import signal
+import stat
+import sys
+from dataclasses import dataclass
+
+from .load import CHECKED_SUFFIXES, InputError
+
+#: suffixes of legacy Word / WPS files: listed, never read
+LEGACY_SUFFIXES = (".doc", ".wps")
+DEFAULT_EXCLUDE = (".*",)
+EXIT_INTERRUPTED = 130
+
+
+@dataclass
+class Entry:
+    """One item of a walk: a file to check, or a note about a path not checked.
+
+    ``note`` is None for a file to check; otherwise (code, message, is_error):
+    an error makes the run exit 2 (an unreadable folder, a .doc), a plain note
+    does not (a pipe met in a folder).
+    """
+
+    path: str
+    note: tuple = None
+    walked: bool = False  # found in a folder (a non-report is skipped), not named
+
+
+# ---------------------------------------------------------------------------
+# configuration per file
+
+
+class Configs:
+    """Rule sets by configuration file (discovered per checked file, cached)."""
+
+    def __init__(self, forced: str | None, select=None, ignore=None):
+        self.forced, self.select, self.ignore = forced, select, ignore
+        self.cache = {}
+        self.dir_cache = {}
+
+    def config_path(self, path: str) -> str:
+        from .config import discover
+        if self.forced:
+            return self.forced
+        if path == "-":
+            d = os.getcwd()
+        elif os.path.isdir(path):
+            d = os.path.abspath(path)
+        else:
+            d = os.path.dirname(os.path.abspath(path))
+        if d not in self.dir_cache:
+            self.dir_cache[d] = discover(d)
+        return self.dir_cache[d]
+
+    def for_path(self, path: str):
+        """(Config, RuleSet) governing ``path``; raises ConfigError."""
+        from .config import Config, read_config, resolve
+        cfg_path = self.config_path(path)
+        if cfg_path not in self.cache:
+            cfg = read_config(cfg_path) if cfg_path else Config()
+            self.cache[cfg_path] = (cfg, resolve(cfg, self.select, self.ignore))
+        return self.cache[cfg_path]
+
+
+# ---------------------------------------------------------------------------
+# the walk
+
+
+def _excluded(rel: str, name: str, patterns) -> bool:
+    return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(rel, p)
+               or fnmatch.fnmatchcase(rel, p.rstrip("/") + "/*") for p in patterns)
+
+
+def exclude_patterns(cfg, cli_exclude) -> tuple:
+    base = tuple(cfg.exclude) if getattr(cfg, "exclude", None) is not None else DEFAULT_EXCLUDE
+    return base + tuple(getattr(cfg, "extend_exclude", ()) or ()) + tuple(cli_exclude or ())
+
+
+def _walk_error(path: str, exc: OSError) -> Entry:
+    return Entry(path, ("unreadable-folder",
+                        f"{path}：无法读取此文件夹（{exc.strerror or exc}），其中的报告没有检查", True))
+
+
+def walk(root: str, patterns) -> list:
+    """Entries under folder ``root`` in sorted order (iterative, no recursion)."""
+    out = []
+    stack = [(root, "")]
+    while stack:
+        folder, rel_folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                items = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            out.append(_walk_error(folder, exc))
+            continue
+        files, subdirs = [], []
+        for e in items:
+            rel = f"{rel_folder}{e.name}"
+            if _excluded(rel, e.name, patterns):
+                continue
+            path = os.path.join(folder, e.name)
+            try:
+                st = e.stat()  # follows symlinks
+            except OSError:
+                if e.is_symlink():
+                    continue  # a dangling link: nothing to read
+                files.append(Entry(path, ("read-error", f"{path}：无法读取", True)))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                subdirs.append((path, rel + "/"))
+                continue
+            lower = e.name.lower()
+            if lower.endswith(LEGACY_SUFFIXES):
+                kind = "WPS" if lower.endswith(".wps") else "旧版 Word（.doc）"
+                files.append(Entry(path, ("legacy-doc", f"{path}：{kind}文件无法检查，"
+                                          "请用 Word 或 WPS 另存为 .docx 后再检查", True)))
+            elif lower.endswith(CHECKED_SUFFIXES):
+                if stat.S_ISREG(st.st_mode):
+                    files.append(Entry(path, walked=True))
+                else:
+                    files.append(Entry(path, ("not-regular-file",
+                                              f"{path}：不是普通文件（管道或设备），已跳过", False)))
+        out.extend(files)
+        stack.extend(subdirs)
+    out.sort(key=lambda e: e.path)  # the order of the paths, as a listing shows them
+    return out
+
+
+def expand(paths, configs: Configs, cli_exclude=None) -> list:
+    """Entries for the paths given on the command line, in order."""
+    out = []
+    for p in paths:
+        if p == "-":
+            out.append(Entry(p))
+            continue
+        try:
+            st = os.stat(p)
+        except OSError:
+            out.append(Entry(p))  # the loader says why (not found, permission)
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            cfg, _rs = configs.for_path(p)
+            out.extend(walk(p, exclude_patterns(cfg, cli_exclude)))
+        elif not stat.S_ISREG(st.st_mode):
+            out.append(Entry(p, ("not-regular-file",
+                                 f"{p}：不是普通文件（管道、设备或套接字），无法作为报告读取", True)))
+        else:
+            out.append(Entry(p))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# checking one file (in a worker or in process)
+
+
+@dataclass
+class Outcome:
+    """What comes back from checking one file (small and picklable)."""
+
+    path: str
+    findings: list
+    error: tuple = None  # (code, message)
+    skipped: tuple = None  # (code, message): not a report / not a regular file
+    record: object = None  # review.Record when the review asked for it
+
+
+def looks_like_report(report) -> bool:
+    """A file is a report when it has a title, a section heading or a template table."""
+    if report.title is not None or report.accepted_headings():
+        return True
+    return any(t.found for t in report.tables.values())
+
+
+NOT_A_REPORT = "没有标题、章节标题或统计表，不像政府信息公开工作年度报告，已跳过"
+
+
+def check_one(path: str, ruleset, want_record: bool = False, data: bytes | None = None,
+              skip_non_report: bool = True) -> Outcome:
+    from .engine import check_parsed
+    from .load import load_bytes, load_path
+    from .parse import parse
+    try:
+        doc = load_bytes(data, "-", "markdown") if path == "-" else load_path(path)
+        report = parse(doc, ruleset.template)
+        if skip_non_report and not looks_like_report(report):
+            return Outcome(path, [], skipped=("not-a-report", f"{path}：{NOT_A_REPORT}"))
+        findings = check_parsed(report, ruleset)
+        record = None
+        if want_record:
+            from .report.review.record import make_record
+            record = make_record(report, findings)
+        return Outcome(path, findings, record=record)
+    except InputError as exc:
+        return Outcome(path, [], error=(exc.code, exc.message))
+    except Exception as exc:  # never crash a batch on one file
+        return Outcome(path, [], error=(
+            "internal-error", f"{path}：nianbao 内部错误（{type(exc).__name__}: {exc}），请报告此问题"))
+
+
+_WORKER = {}
+
+
+def _init_worker(forced, select, ignore, want_record):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _WORKER["configs"] = Configs(forced, select, ignore)
+    _WORKER["want"] = want_record
+
+
+def _work(item) -> Outcome:
+    path, walked = item
+    _cfg, ruleset = _WORKER["configs"].for_path(path)
+    return check_one(path, ruleset, _WORKER["want"], skip_non_report=walked)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Progress:
+    """A rich progress bar on standard error when it is a terminal; else nothing."""
+
+    def __init__(self, total: int, label: str):
+        self.bar = None
+        if total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            self.bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=Console(file=sys.stderr), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(label, total=total)
+
+    def advance(self):
+        if self.bar:
+            self.bar.advance(self.task)
+
+    def close(self):
+        if self.bar:
+            self.bar.stop()
+            self.bar = None
+
+
+def run(entries, configs: Configs, jobs: int, want_record: bool = False, label: str = "检查"):
+    """Yield an Outcome per entry, in order (notes turned into outcomes).
+
+    Raises KeyboardInterrupt after yielding everything that finished when the
+    user pressed Ctrl-C (the caller writes it out and exits 130).
+    """
+    todo = [(e.path, e.walked) for e in entries if e.note is None and e.path != "-"]
+    jobs = max(1, min(jobs or default_jobs(), len(todo)))
+    progress = _Progress(len(entries), label)
+    pool = None
+    try:
+        if jobs > 1:
+            import multiprocessing as mp
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            pool = ctx.Pool(jobs, _init_worker, (configs.forced, configs.select, configs.ignore, want_record))
+            results = pool.imap(_work, todo, chunksize=1)
+        else:
+            results = None
+        for e in entries:
+            if e.note is not None:
+                code, message, is_error = e.note
+                out = (Outcome(e.path, [], error=(code, message)) if is_error
+                       else Outcome(e.path, [], skipped=(code, message)))
+            elif e.path == "-":
+                out = check_one("-", configs.for_path("-")[1], want_record, sys.stdin.buffer.read(),
+                                skip_non_report=False)
+            elif results is not None:
+                out = next(results)
+            else:
+                out = check_one(e.path, configs.for_path(e.path)[1], want_record, skip_non_report=e.walked)
+            progress.advance()
+            yield out
+    except KeyboardInterrupt:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+            pool = None
+        raise
+    finally:
+        progress.close()
+        if pool is not None:
+            pool.close()
+            pool.join()
+
+
+def to_file_result(o: Outcome):
+    from .report import FileResult
+    return FileResult(o.path, o.findings, error=InputError(*o.error) if o.error else None,
+                      skipped=InputError(*o.skipped) if o.skipped else None)
+
+
+# ---------------------------------------------------------------------------
+# nianbao check
+
+
+def _split(values):
+    if not values:
+        return None
+    out = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def cmd_check(args) -> int:
+    from .engine import fails
+    from .report import render
+    from .yamlio import ConfigError
+    configs = Configs(args.config, _split(args.select), _split(args.ignore))
+    results, fail_levels = [], []
+    try:
+        if args.config:
+            configs.for_path(os.curdir)
+        entries = expand(args.paths, configs, _split(args.exclude))
+        if args.list_files:
+            for e in entries:
+                if e.note is None:
+                    sys.stdout.write(e.path + "\n")
+                else:
+                    sys.stderr.write(f"nianbao: {e.note[1]}\n")
+            return 2 if any(e.note and e.note[2] for e in entries) else 0
+        for e in entries:  # configuration errors before any work
+            if e.note is None:
+                configs.for_path(e.path)
+        last_ruleset = configs.for_path(entries[-1].path if entries else os.curdir)[1]
+    except ConfigError as exc:
+        sys.stderr.write(f"nianbao: 配置错误：{exc}\n")
+        return 2
+    interrupted = False
+    try:
+        for o in run(entries, configs, args.jobs):
+            res = to_file_result(o)
+            results.append(res)
+            if o.error is None and o.skipped is None:
+                cfg = configs.for_path(o.path)[0]
+                fail_levels.append((res, args.fail_on or cfg.fail_on or "error"))
+    except KeyboardInterrupt:
+        interrupted = True
+    if not results and not interrupted:
+        sys.stderr.write("nianbao: 警告：没有找到可检查的报告文件"
+                         "（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                       and not os.environ.get("NO_COLOR"))
+    out = render(args.format, results, last_ruleset, color=color and args.format == "human")
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    if interrupted:
+        sys.stderr.write(f"nianbao: 已中断（完成 {len(results)} 个文件）\n")
+        return EXIT_INTERRUPTED
+    if any(r.error for r in results):
+        return 2
+    if not args.exit_zero and any(fails(r.findings, lvl) for r, lvl in fail_levels):
+        return 1
+    return 0
