@@ -1,0 +1,281 @@
+"""``nianbao review``: the supervising office's review of a whole folder.
+
+A renderer over finding records and table readings (it never checks
+anything itself).  Outputs, in the folder given with ``-o``:
+
+* ``审查报告.html`` — one self-contained page (:mod:`.html`);
+* ``汇总.xlsx`` — 概览 / 问题清单 / 数据 (:mod:`.xlsx`);
+* ``整改清单/<机关名称>.docx`` — one list per agency with problems (:mod:`.rectify`);
+* ``review.json`` — the same for machines (schema below, ``SCHEMA_VERSION``).
+
+Reports stream through :class:`ReviewWriter` one at a time: each one's
+section of the page and of the JSON goes to a part file, its rows to the
+workbook, its rectification list to disk; only a small :class:`Item` per
+report stays in memory.  Nothing depends on the clock, so the same batch gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import sys
+import zipfile
+from collections import Counter
+
+from ... import __version__
+from .common import (STATUS_ERROR, STATUS_PASS, STATUS_SKIPPED, STATUS_UNREADABLE, STATUS_WARNING, Item,
+                     category_names, category_of, location, where_text)
+from .identify import Identity, Manifest, ManifestError, identify, read_manifest
+
+SCHEMA_VERSION = 1
+HTML_NAME, XLSX_NAME, JSON_NAME, DOCX_DIR = "审查报告.html", "汇总.xlsx", "review.json", "整改清单"
+_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+_CORE_DATE = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def stabilize_zip(path: str) -> None:
+    """Rewrite an OOXML file with fixed timestamps (same input, same bytes)."""
+    with zipfile.ZipFile(path) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            if name == "docProps/core.xml":
+                data = _CORE_DATE.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", data)
+            info = zipfile.ZipInfo(name, _FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    with open(path, "wb") as fh:
+        fh.write(buf.getvalue())
+
+
+def finding_json(f, fixes: dict) -> dict:
+    loc = location(f)
+    d = {"rule": f.rule, "name": f.name, "severity": f.severity, "category": category_of(f.tags),
+         "message": f.message, "line": f.start.line, "column": f.start.column,
+         "page": loc["page"], "where": where_text(f), "source": f.source, "fix": fixes.get(f.rule, "")}
+    if f.cell is not None:
+        d["cell"] = f.cell.as_dict()
+    if loc["extra"]:
+        d["location"] = loc["extra"]
+    return d
+
+
+def _data_json(record) -> dict:
+    out = {}
+    for name, (kind, text, number) in record.data.items():
+        out[name] = {"kind": kind, "text": text, "value": number}
+    return out
+
+
+class ReviewWriter:
+    def __init__(self, outdir: str, columns: list, fixes: dict, manifest: Manifest | None):
+        from .xlsx import Workbook3
+        self.outdir = outdir
+        self.fixes = fixes
+        self.manifest = manifest
+        self.items = []
+        self.categories = Counter()
+        self.problems = Counter()
+        self.problem_reports = Counter()
+        self.summaries = {}
+        self.total_findings = 0
+        self.docx_names = set()
+        self.book = Workbook3(columns)
+        self.html_part = open(os.path.join(outdir, f".{HTML_NAME}.part"), "w", encoding="utf-8")
+        self.json_part = open(os.path.join(outdir, f".{JSON_NAME}.part"), "w", encoding="utf-8")
+        self.written = []
+
+    def _docx_path(self, item) -> str:
+        from .rectify import safe_name
+        base = safe_name(item.display_name if item.agency else os.path.splitext(os.path.basename(item.path))[0])
+        name = base
+        if name in self.docx_names and item.year:
+            name = f"{base}（{item.year}）"
+        k = 2
+        while name in self.docx_names:
+            name = f"{base}（{k}）"
+            k += 1
+        self.docx_names.add(name)
+        return f"{DOCX_DIR}/{name}.docx"
+
+    def add(self, outcome) -> None:
+        from .html import section
+        from .rectify import to_fix, write_rectification
+        n = len(self.items) + 1
+        item = Item(n, outcome.path, STATUS_PASS)
+        if outcome.error:
+            item.status, item.reason_code, item.reason = STATUS_UNREADABLE, outcome.error[0], outcome.error[1]
+        elif outcome.skipped:
+            item.status, item.reason_code, item.reason = STATUS_SKIPPED, outcome.skipped[0], outcome.skipped[1]
+        record = outcome.record
+        findings = outcome.findings
+        if item.reviewed:
+            ident = identify(outcome.path, record)
+        else:
+            ident = Identity("", "", "", 0, "")
+        if self.manifest is not None:
+            ident = self.manifest.apply(outcome.path, ident)
+        item.agency, item.agency_source, item.level = ident.agency, ident.agency_source, ident.level
+        item.year, item.year_source, item.parent = ident.year, ident.year_source, ident.parent
+        item.format = record.format if record is not None else ""
+        for f in findings:
+            item.counts[f.severity] += 1
+            self.categories[category_of(f.tags)] += 1
+            self.problems[f.rule] += 1
+            self.summaries.setdefault(f.rule, f.name)
+        for rule in {f.rule for f in findings}:
+            self.problem_reports[rule] += 1
+        self.total_findings += len(findings)
+        if item.reviewed:
+            item.status = (STATUS_ERROR if item.counts["error"] else
+                           STATUS_WARNING if item.counts["warning"] else STATUS_PASS)
+            fix = to_fix(findings)
+            if fix:
+                item.rectification = self._docx_path(item)
+                os.makedirs(os.path.join(self.outdir, DOCX_DIR), exist_ok=True)
+                target = os.path.join(self.outdir, item.rectification)
+                write_rectification(target, item, fix, self.fixes)
+                stabilize_zip(target)
+            self.html_part.write(section(item, findings, self.fixes))
+            self.book.findings(item, findings, self.fixes)
+            self.book.data(item, record)
+        self.book.overview(item)
+        entry = {"n": n, "path": item.path, "status": item.status, "format": item.format,
+                 "agency": item.agency, "agency_source": item.agency_source, "level": item.level,
+                 "year": item.year, "year_source": item.year_source, "parent": item.parent,
+                 "counts": item.counts, "reason": {"code": item.reason_code, "message": item.reason}
+                 if item.reason else None, "rectification": item.rectification or None,
+                 "findings": [finding_json(f, self.fixes) for f in findings],
+                 "data": _data_json(record) if record is not None and item.reviewed else None}
+        if self.items:
+            self.json_part.write(",\n")
+        self.json_part.write(_indent(json.dumps(entry, ensure_ascii=False, indent=2), 4))
+        self.items.append(item)
+
+    def close(self) -> list:
+        from .html import PAGE_TAIL, page_head
+        missing = []
+        if self.manifest is not None:
+            missing = self.manifest.missing({it.agency for it in self.items if it.reviewed})
+        for m in missing:
+            self.book.missing(m)
+        categories = [(name, self.categories.get(name, 0)) for name in category_names()]
+        top = [(code, self.summaries[code], n, self.problem_reports[code])
+               for code, n in sorted(self.problems.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
+        self.html_part.close()
+        self.json_part.close()
+        html_path = os.path.join(self.outdir, HTML_NAME)
+        part = os.path.join(self.outdir, f".{HTML_NAME}.part")
+        with open(html_path, "w", encoding="utf-8") as out:
+            out.write(page_head(self.items, missing, categories, top, self.total_findings))
+            out.write('<h2 class="noprint">各单位审查结果</h2>\n')
+            with open(part, encoding="utf-8") as fh:
+                shutil.copyfileobj(fh, out)
+            out.write(PAGE_TAIL)
+        os.remove(part)
+        xlsx_path = os.path.join(self.outdir, XLSX_NAME)
+        self.book.save(xlsx_path)
+        stabilize_zip(xlsx_path)
+        json_path = os.path.join(self.outdir, JSON_NAME)
+        part = os.path.join(self.outdir, f".{JSON_NAME}.part")
+        reviewed = [it for it in self.items if it.reviewed]
+        head = {
+            "schema": "nianbao-review", "schema_version": SCHEMA_VERSION, "tool": "nianbao", "version": __version__,
+            "summary": {"files": len(self.items), "reviewed": len(reviewed),
+                        "with_errors": sum(1 for it in reviewed if it.status == STATUS_ERROR),
+                        "with_warnings": sum(1 for it in reviewed if it.status == STATUS_WARNING),
+                        "passed": sum(1 for it in reviewed if it.status == STATUS_PASS),
+                        "unreadable": sum(1 for it in self.items if it.status == STATUS_UNREADABLE),
+                        "skipped": sum(1 for it in self.items if it.status == STATUS_SKIPPED),
+                        "missing": len(missing), "findings": self.total_findings},
+            "categories": dict(categories),
+            "top_problems": [{"rule": c, "name": s, "count": n, "reports": r} for c, s, n, r in top],
+            "missing": [{"agency": m.agency, "level": m.level, "parent": m.parent, "file": m.file} for m in missing],
+        }
+        text = json.dumps(head, ensure_ascii=False, indent=2)
+        with open(json_path, "w", encoding="utf-8") as out:
+            out.write(text[:-2] + ',\n  "reports": [\n')
+            with open(part, encoding="utf-8") as fh:
+                shutil.copyfileobj(fh, out)
+            out.write("\n  ]\n}\n")
+        os.remove(part)
+        written = [html_path, xlsx_path]
+        written += sorted(os.path.join(self.outdir, it.rectification) for it in self.items if it.rectification)
+        written.append(json_path)
+        return written
+
+
+def _indent(text: str, n: int) -> str:
+    pad = " " * n
+    return "\n".join(pad + ln for ln in text.splitlines())
+
+
+def cmd_review(args) -> int:
+    from ...batch import EXIT_INTERRUPTED, Configs, _split, expand, run
+    from ...engine import fails
+    from ...yamlio import ConfigError
+    from .record import data_columns
+    configs = Configs(args.config, _split(args.select), _split(args.ignore))
+    try:
+        if args.config:
+            configs.for_path(os.curdir)
+        entries = expand(args.paths, configs, _split(args.exclude))
+        rulesets = {}
+        for e in entries:
+            if e.note is None:
+                cfg, rs = configs.for_path(e.path)
+                rulesets[id(rs)] = (cfg, rs)
+        base_rs = configs.for_path(entries[0].path if entries else os.curdir)[1]
+    except ConfigError as exc:
+        sys.stderr.write(f"nianbao: 配置错误：{exc}\n")
+        return 2
+    manifest = None
+    if args.manifest:
+        try:
+            manifest = Manifest(read_manifest(args.manifest))
+        except ManifestError as exc:
+            sys.stderr.write(f"nianbao: 单位名单错误：{exc}\n")
+            return 2
+    if not entries:
+        sys.stderr.write("nianbao: 警告：没有找到可审查的报告文件（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
+    fixes = {}
+    for _cfg, rs in list(rulesets.values()) + [(None, base_rs)]:
+        for r in rs.rules:
+            fixes.setdefault(r.code, (r.doc.get("fix") or "").strip())
+    try:
+        os.makedirs(args.output, exist_ok=True)
+    except OSError as exc:
+        sys.stderr.write(f"nianbao: 无法创建输出文件夹 {args.output}（{exc.strerror or exc}）\n")
+        return 2
+    old = os.path.join(args.output, DOCX_DIR)
+    if os.path.isdir(old):  # lists of an earlier run would mix with this one's
+        shutil.rmtree(old)
+    writer = ReviewWriter(args.output, data_columns(base_rs.template), fixes, manifest)
+    interrupted, any_error, any_fail = False, False, False
+    try:
+        for o in run(entries, configs, args.jobs, want_record=True, label="审查"):
+            writer.add(o)
+            any_error = any_error or (o.error is not None)
+            if o.findings and not o.error:
+                cfg = configs.for_path(o.path)[0]
+                any_fail = any_fail or fails(o.findings, cfg.fail_on or "error")
+    except KeyboardInterrupt:
+        interrupted = True
+    written = writer.close()
+    items = writer.items
+    reviewed = sum(1 for it in items if it.reviewed)
+    sys.stdout.write(f"审查了 {reviewed} 份报告（共 {len(items)} 个文件），发现问题 {writer.total_findings} 个。已写入：\n")
+    for p in written:
+        sys.stdout.write(f"  {p}\n")
+    sys.stdout.flush()
+    if interrupted:
+        sys.stderr.write(f"nianbao: 已中断（完成 {len(items)} 个文件，结果已写入）\n")
+        return EXIT_INTERRUPTED
+    if any_error:
+        return 2
+    return 1 if any_fail else 0

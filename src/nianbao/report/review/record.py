@@ -1,0 +1,95 @@
+"""What the review keeps of one checked report: its findings, the words that
+identify who wrote it, and every value read from tables 二, 三 and 四.
+
+A :class:`Record` is built in the worker that checked the report (from the
+parse result, never by checking again) and is small and picklable, so a review
+of thousands of reports never holds their parsed documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+NUMBER, BLANK, TOKEN = "number", "blank", "token"
+
+
+@dataclass
+class Record:
+    format: str  # text, markdown, pdf, docx, html
+    title: str  # the title as read ("" when none)
+    title_agency: str  # the agency named in the title ("" when none)
+    title_year: int  # 0 when none
+    period_year: int  # the statistical period's year, 0 when none
+    preamble: str  # the report's opening text (shortened)
+    data: dict = field(default_factory=dict)  # column name -> (kind, text, number or None)
+
+
+def data_columns(template) -> list:
+    """(name, table id, row id, column index) of every cell of tables 二, 三 and 四,
+    in template order, named by the template's own labels."""
+    from ...parse.tablespec import compile_tables
+    spec = compile_tables(template)
+    cache = spec.cache.get("review-columns")
+    if cache is not None:
+        return cache
+    out = []
+    for tid, t in spec.tables.items():
+        for r in t.rows:
+            if r.legacy:
+                continue
+            label = r.label if tid != "三" else r.display(t)
+            for ci, col in enumerate(r.columns):
+                out.append((f"表{tid}｜{label}｜{col}", tid, r.id, ci))
+    spec.cache["review-columns"] = out
+    return out
+
+
+def _number(value: Decimal):
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def cell_data(report) -> dict:
+    out = {}
+    for name, tid, rid, ci in data_columns(report.template):
+        reading = report.tables.get(tid)
+        cell = reading.cell(rid, ci) if reading is not None else None
+        if cell is None:
+            continue  # not read: the table, the row or its columns were not found
+        if cell.kind == NUMBER and cell.value is not None:
+            out[name] = (NUMBER, cell.text, _number(cell.value))
+        elif cell.kind == BLANK:
+            out[name] = (BLANK, "", None)
+        else:
+            out[name] = (TOKEN, cell.text, None)
+    return out
+
+
+def _preamble(report, limit: int = 600) -> str:
+    """The report's opening text (title, preamble, the start of 一、总体情况)."""
+    parts, size = [], 0
+    for ln in report.doc.lines[:40]:
+        if ln.cells is not None:
+            continue
+        t = ln.text.strip()
+        if t:
+            parts.append(t)
+            size += len(t)
+            if size >= limit:
+                break
+    return "\n".join(parts)[:limit]
+
+
+def make_record(report, findings) -> Record:
+    title = report.title
+    return Record(
+        format=report.doc.format,
+        title=title.text if title else "",
+        title_agency=title.agency if title else "",
+        title_year=title.year if title else 0,
+        period_year=report.period.year if report.period else 0,
+        preamble=_preamble(report),
+        data=cell_data(report),
+    )
