@@ -73,7 +73,7 @@ def _data_json(record) -> dict:
 
 
 class ReviewWriter:
-    def __init__(self, outdir: str, columns: list, fixes: dict, manifest: Manifest | None):
+    def __init__(self, outdir: str, columns: list, fixes: dict, manifest: Manifest | None, summaries=None):
         from .xlsx import Workbook3
         self.outdir = outdir
         self.fixes = fixes
@@ -82,7 +82,7 @@ class ReviewWriter:
         self.categories = Counter()
         self.problems = Counter()
         self.problem_reports = Counter()
-        self.summaries = {}
+        self.summaries = dict(summaries or {})  # rule code -> its one-line summary
         self.total_findings = 0
         self.docx_names = set()
         self.book = Workbook3(columns)
@@ -243,10 +243,11 @@ def cmd_review(args) -> int:
             return 2
     if not entries:
         sys.stderr.write("nianbao: 警告：没有找到可审查的报告文件（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
-    fixes = {}
+    fixes, summaries = {}, {}
     for _cfg, rs in list(rulesets.values()) + [(None, base_rs)]:
         for r in rs.rules:
             fixes.setdefault(r.code, (r.doc.get("fix") or "").strip())
+            summaries.setdefault(r.code, r.summary)
     try:
         os.makedirs(args.output, exist_ok=True)
     except OSError as exc:
@@ -255,7 +256,7 @@ def cmd_review(args) -> int:
     old = os.path.join(args.output, DOCX_DIR)
     if os.path.isdir(old):  # lists of an earlier run would mix with this one's
         shutil.rmtree(old)
-    writer = ReviewWriter(args.output, data_columns(base_rs.template), fixes, manifest)
+    writer = ReviewWriter(args.output, data_columns(base_rs.template), fixes, manifest, summaries)
     interrupted, any_error, any_fail = False, False, False
     try:
         for o in run(entries, configs, args.jobs, want_record=True, label="审查"):

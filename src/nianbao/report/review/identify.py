@@ -58,10 +58,26 @@ def normalize_agency(name: str) -> str:
         before = s
         for rx in _NOISE_RE:
             s = rx.sub("", s)
-        s = s.strip("()（）:：,，、.。·-—_ \"“”‘’《》")
+        s = s.strip(":：,，、.。·-—_ \"“”‘’《》")
+        s = _strip_unbalanced(s)
         if s == before:
             break
     s = s.replace("(", "（").replace(")", "）")
+    return s
+
+
+def _strip_unbalanced(s: str) -> str:
+    """Drop brackets at the ends that close or open nothing: "（松溪县统计局" -> "松溪县统计局"."""
+    while s and s[0] in "(（" and s.count("（") + s.count("(") > s.count("）") + s.count(")"):
+        s = s[1:]
+    while s and s[-1] in ")）" and s.count("）") + s.count(")") > s.count("（") + s.count("("):
+        s = s[:-1]
+    if len(s) > 2 and s[0] in "(（" and s[-1] in ")）" and "（" not in s[1:-1] and "(" not in s[1:-1]:
+        s = s[1:-1]  # wholly enclosed
+    while s and s[0] in "）)":
+        s = s[1:]
+    while s and s[-1] in "（(":
+        s = s[:-1]
     return s
 
 
@@ -207,7 +223,7 @@ def read_manifest(path: str) -> list:
         level = get("level")
         if level and level not in LEVELS:
             raise ManifestError(f"{path}:{n}：层级“{level}”应是 {'、'.join(LEVELS)} 之一")
-        out.append(ManifestRow(get("file"), normalize_agency(get("agency")) or get("agency"), level, get("parent"), n))
+        out.append(ManifestRow(get("file"), re.sub(r"\s+", "", get("agency")), level, get("parent"), n))
     return out
 
 
