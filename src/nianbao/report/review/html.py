@@ -9,7 +9,7 @@ from .common import SEVERITY_CN, STATUS_ERROR, STATUS_PASS, STATUS_UNREADABLE, S
 
 CSS = """
 *{box-sizing:border-box}
-body{margin:0;padding:24px 32px;font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",
+body{margin:0;padding:24px 32px;font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei","PingFang SC",
 "SimSun",sans-serif;color:#1f2328;background:#fff;font-size:14px;line-height:1.6}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:28px 0 8px;border-bottom:2px solid #b42318;padding-bottom:4px}
 h3{font-size:16px;margin:18px 0 6px}
