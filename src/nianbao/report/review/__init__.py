@@ -94,8 +94,8 @@ class ReviewWriter:
         from .rectify import safe_name
         base = safe_name(item.display_name if item.agency else os.path.splitext(os.path.basename(item.path))[0])
         name = base
-        if name in self.docx_names and item.year:
-            name = f"{base}（{item.year}）"
+        if name in self.docx_names:  # another report of the same agency: name its file too
+            name = f"{base}（{safe_name(os.path.splitext(os.path.basename(item.path))[0])}）"
         k = 2
         while name in self.docx_names:
             name = f"{base}（{k}）"
