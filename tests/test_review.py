@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -103,7 +102,10 @@ def test_workbook_values_equal_the_readings(batch):
     wb = openpyxl.load_workbook(out / "汇总.xlsx")
     assert wb.sheetnames == ["概览", "问题清单", "数据"]
     for ws in wb.worksheets:
-        assert ws.freeze_panes is not None and ws.auto_filter.ref
+        from openpyxl.utils import get_column_letter
+        assert ws.auto_filter.ref == f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"
+        assert ws.column_dimensions["B"].width >= 20  # the file column is wide enough to read
+    assert wb["数据"].freeze_panes == "E2" and wb["概览"].freeze_panes == "A2"
     head, overview = _sheet_rows(wb["概览"])
     files = sorted(p for p in d.rglob("*") if p.is_file())
     assert len(overview) == len(files)

@@ -224,9 +224,10 @@ def check_one(path: str, ruleset, want_record: bool = False, data: bytes | None 
 _WORKER = {}
 
 
-def _init_worker(forced, select, ignore, want_record):
+def _init_worker(forced, select, ignore, want_record, forked):
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _WORKER["configs"] = Configs(forced, select, ignore)
+    if not (forked and "configs" in _WORKER):  # a forked worker inherits the parent's loaded rule sets
+        _WORKER["configs"] = Configs(forced, select, ignore)
     _WORKER["want"] = want_record
 
 
@@ -279,8 +280,13 @@ def run(entries, configs: Configs, jobs: int, want_record: bool = False, label: 
     try:
         if jobs > 1:
             import multiprocessing as mp
-            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-            pool = ctx.Pool(jobs, _init_worker, (configs.forced, configs.select, configs.ignore, want_record))
+            forked = "fork" in mp.get_all_start_methods()
+            ctx = mp.get_context("fork") if forked else mp.get_context()
+            for e in entries:  # load every rule set once, before the workers are forked
+                if e.note is None and e.path != "-":
+                    configs.for_path(e.path)
+            _WORKER["configs"] = configs
+            pool = ctx.Pool(jobs, _init_worker, (configs.forced, configs.select, configs.ignore, want_record, forked))
             results = pool.imap(_work, todo, chunksize=1)
         else:
             results = None

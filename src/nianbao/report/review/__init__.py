@@ -17,13 +17,10 @@ the same bytes.
 
 from __future__ import annotations
 
-import io
 import json
 import os
-import re
 import shutil
 import sys
-import zipfile
 from collections import Counter
 
 from ... import __version__
@@ -33,26 +30,6 @@ from .identify import Identity, Manifest, ManifestError, identify, read_manifest
 
 SCHEMA_VERSION = 1
 HTML_NAME, XLSX_NAME, JSON_NAME, DOCX_DIR = "审查报告.html", "汇总.xlsx", "review.json", "整改清单"
-_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
-_CORE_DATE = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def stabilize_zip(path: str) -> None:
-    """Rewrite an OOXML file with fixed timestamps (same input, same bytes)."""
-    with zipfile.ZipFile(path) as z:
-        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in items:
-            if name == "docProps/core.xml":
-                data = _CORE_DATE.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", data)
-            info = zipfile.ZipInfo(name, _FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data)
-    with open(path, "wb") as fh:
-        fh.write(buf.getvalue())
-
-
 def finding_json(f, fixes: dict) -> dict:
     loc = location(f)
     d = {"rule": f.rule, "name": f.name, "severity": f.severity, "category": category_of(f.tags),
@@ -85,7 +62,7 @@ class ReviewWriter:
         self.summaries = dict(summaries or {})  # rule code -> its one-line summary
         self.total_findings = 0
         self.docx_names = set()
-        self.book = Workbook3(columns)
+        self.book = Workbook3(outdir, columns)
         self.html_part = open(os.path.join(outdir, f".{HTML_NAME}.part"), "w", encoding="utf-8")
         self.json_part = open(os.path.join(outdir, f".{JSON_NAME}.part"), "w", encoding="utf-8")
         self.written = []
@@ -140,7 +117,6 @@ class ReviewWriter:
                 os.makedirs(os.path.join(self.outdir, DOCX_DIR), exist_ok=True)
                 target = os.path.join(self.outdir, item.rectification)
                 write_rectification(target, item, fix, self.fixes)
-                stabilize_zip(target)
             self.html_part.write(section(item, findings, self.fixes))
             self.book.findings(item, findings, self.fixes)
             self.book.data(item, record)
@@ -154,7 +130,8 @@ class ReviewWriter:
                  "data": _data_json(record) if record is not None and item.reviewed else None}
         if self.items:
             self.json_part.write(",\n")
-        self.json_part.write(_indent(json.dumps(entry, ensure_ascii=False, indent=2), 4))
+        # one report per line (the C encoder: a big batch's JSON costs little)
+        self.json_part.write("    " + json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
         self.items.append(item)
 
     def close(self) -> list:
@@ -180,7 +157,6 @@ class ReviewWriter:
         os.remove(part)
         xlsx_path = os.path.join(self.outdir, XLSX_NAME)
         self.book.save(xlsx_path)
-        stabilize_zip(xlsx_path)
         json_path = os.path.join(self.outdir, JSON_NAME)
         part = os.path.join(self.outdir, f".{JSON_NAME}.part")
         reviewed = [it for it in self.items if it.reviewed]
@@ -204,15 +180,12 @@ class ReviewWriter:
                 shutil.copyfileobj(fh, out)
             out.write("\n  ]\n}\n")
         os.remove(part)
+        lists = sum(1 for it in self.items if it.rectification)
         written = [html_path, xlsx_path]
-        written += sorted(os.path.join(self.outdir, it.rectification) for it in self.items if it.rectification)
+        if lists:
+            written.append(os.path.join(self.outdir, DOCX_DIR) + f"{os.sep}（{lists} 份整改清单）")
         written.append(json_path)
         return written
-
-
-def _indent(text: str, n: int) -> str:
-    pad = " " * n
-    return "\n".join(pad + ln for ln in text.splitlines())
 
 
 def cmd_review(args) -> int:
