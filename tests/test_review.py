@@ -48,7 +48,9 @@ def _text_report(agency: str) -> str:
         if line.startswith("|"):
             line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
         out.append(line)
-    return "\n".join(out) + "\n"
+    text = "\n".join(out) + "\n"
+    assert "\t0\t" in text
+    return text.replace("\t0\t", "\t/\t", 1)  # one cell written "/" instead of 0
 
 
 @pytest.fixture(scope="module")
@@ -244,3 +246,28 @@ def test_identity_from_opening_text_and_file_name():
     assert (ident.agency, ident.agency_source, ident.level, ident.year) == ("官亭镇人民政府", "文件名", "乡镇", 2024)
     ident = identify("x/scan.pdf", rec)
     assert (ident.agency, ident.year, ident.level) == ("", 0, "")
+
+
+def test_json_data_keeps_blank_text_and_numbers_apart(batch):
+    _d, out, _code = batch
+    doc = json.loads((out / "review.json").read_text(encoding="utf-8"))
+    columns = data_columns(resolve(Config()).template)
+    seen = set()
+    for r in doc["reports"]:
+        if r["data"] is None:
+            continue
+        report, _findings = _expected(Path(r["path"]))
+        for name, tid, rid, ci in columns:
+            cell = report.tables[tid].cell(rid, ci)
+            if cell is None:
+                assert name not in r["data"]
+                continue
+            got = r["data"][name]
+            if cell.kind == "number":
+                assert got == float(cell.value) and not isinstance(got, str)
+            elif cell.kind == "blank":
+                assert got is None
+            else:
+                assert got == cell.text
+            seen.add(cell.kind)
+    assert seen == {"number", "blank", "token"}

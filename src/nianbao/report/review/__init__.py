@@ -43,10 +43,10 @@ def finding_json(f, fixes: dict) -> dict:
 
 
 def _data_json(record) -> dict:
-    out = {}
-    for name, (kind, text, number) in record.data.items():
-        out[name] = {"kind": kind, "text": text, "value": number}
-    return out
+    """column name -> the number read, null for a cell the report left blank, or the
+    text written instead of a number ("/"); cells not read are absent."""
+    return {name: (number if kind == "number" else None if kind == "blank" else text)
+            for name, (kind, text, number) in record.data.items()}
 
 
 class ReviewWriter:
