@@ -170,3 +170,39 @@ def test_ctrl_c_on_a_running_pool(tmp_path):
     doc = json.loads(out)
     assert 0 < len(doc["files"]) < 400
     assert all(f["findings"] for f in doc["files"])
+
+
+def _folder_of(tmp_path, n: int) -> Path:
+    d = tmp_path / "batch"
+    d.mkdir()
+    data = (ROOT / "corpus" / "tables" / "pipe-wrong-totals.md").read_bytes()
+    for i in range(n):
+        (d / f"r{i:03d}.md").write_bytes(data)
+    return d
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import pty
+    d = _folder_of(tmp_path, 40)
+    cmd = [sys.executable, "-m", "nianbao", "check", "--jobs", "1", "--format", "json", str(d)]
+    plain = subprocess.run(cmd, capture_output=True)
+    assert plain.stderr == b""  # not a terminal: nothing
+    master, slave = pty.openpty()
+    out_path = tmp_path / "out.json"
+    with open(out_path, "wb") as out_fh:  # a file, so the child never waits on a full pipe
+        proc = subprocess.Popen(cmd, stdout=out_fh, stderr=slave, env={**os.environ, "COLUMNS": "100"})
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=60)
+    os.close(master)
+    out = out_path.read_bytes()
+    assert "检查".encode() in seen and b"/40" in seen
+    assert out == plain.stdout  # standard output is the same
