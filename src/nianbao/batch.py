@@ -212,7 +212,7 @@ def check_one(path: str, ruleset, want_record: bool = False, data: bytes | None 
         record = None
         if want_record:
             from .report.review.record import make_record
-            record = make_record(report, findings)
+            record = make_record(report, findings, ruleset)
         return Outcome(path, findings, record=record)
     except InputError as exc:
         return Outcome(path, [], error=(exc.code, exc.message))

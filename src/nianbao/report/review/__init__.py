@@ -25,35 +25,15 @@ from collections import Counter
 
 from ... import __version__
 from .common import (STATUS_ERROR, STATUS_PASS, STATUS_SKIPPED, STATUS_UNREADABLE, STATUS_WARNING, Item,
-                     category_names, category_of, location, where_text)
+                     category_names, category_of)
 from .identify import Identity, Manifest, ManifestError, identify, read_manifest
 
 SCHEMA_VERSION = 1
 HTML_NAME, XLSX_NAME, JSON_NAME, DOCX_DIR = "审查报告.html", "汇总.xlsx", "review.json", "整改清单"
-def finding_json(f, fixes: dict) -> dict:
-    loc = location(f)
-    d = {"rule": f.rule, "name": f.name, "severity": f.severity, "category": category_of(f.tags),
-         "message": f.message, "line": f.start.line, "column": f.start.column,
-         "page": loc["page"], "where": where_text(f), "source": f.source, "fix": fixes.get(f.rule, "")}
-    if f.cell is not None:
-        d["cell"] = f.cell.as_dict()
-    if loc["extra"]:
-        d["location"] = loc["extra"]
-    return d
-
-
-def _data_json(record) -> dict:
-    """column name -> the number read, null for a cell the report left blank, or the
-    text written instead of a number ("/"); cells not read are absent."""
-    return {name: (number if kind == "number" else None if kind == "blank" else text)
-            for name, (kind, text, number) in record.data.items()}
-
-
 class ReviewWriter:
-    def __init__(self, outdir: str, columns: list, fixes: dict, manifest: Manifest | None, summaries=None):
+    def __init__(self, outdir: str, columns: list, manifest: Manifest | None, summaries=None):
         from .xlsx import Workbook3
         self.outdir = outdir
-        self.fixes = fixes
         self.manifest = manifest
         self.items = []
         self.categories = Counter()
@@ -62,6 +42,7 @@ class ReviewWriter:
         self.summaries = dict(summaries or {})  # rule code -> its one-line summary
         self.total_findings = 0
         self.docx_names = set()
+        self.docx_dir_made = False
         self.book = Workbook3(outdir, columns)
         self.html_part = open(os.path.join(outdir, f".{HTML_NAME}.part"), "w", encoding="utf-8")
         self.json_part = open(os.path.join(outdir, f".{JSON_NAME}.part"), "w", encoding="utf-8")
@@ -82,7 +63,7 @@ class ReviewWriter:
 
     def add(self, outcome) -> None:
         from .html import section
-        from .rectify import to_fix, write_rectification
+        from .rectify import write_rectification
         n = len(self.items) + 1
         item = Item(n, outcome.path, STATUS_PASS)
         if outcome.error:
@@ -91,10 +72,7 @@ class ReviewWriter:
             item.status, item.reason_code, item.reason = STATUS_SKIPPED, outcome.skipped[0], outcome.skipped[1]
         record = outcome.record
         findings = outcome.findings
-        if item.reviewed:
-            ident = identify(outcome.path, record)
-        else:
-            ident = Identity("", "", "", 0, "")
+        ident = identify(outcome.path, record) if item.reviewed else Identity("", "", "", 0, "")
         if self.manifest is not None:
             ident = self.manifest.apply(outcome.path, ident)
         item.agency, item.agency_source, item.level = ident.agency, ident.agency_source, ident.level
@@ -108,30 +86,33 @@ class ReviewWriter:
         for rule in {f.rule for f in findings}:
             self.problem_reports[rule] += 1
         self.total_findings += len(findings)
+        parts = record.parts if item.reviewed and record is not None else None
         if item.reviewed:
             item.status = (STATUS_ERROR if item.counts["error"] else
                            STATUS_WARNING if item.counts["warning"] else STATUS_PASS)
-            fix = to_fix(findings)
-            if fix:
+            if parts.to_fix:
                 item.rectification = self._docx_path(item)
-                os.makedirs(os.path.join(self.outdir, DOCX_DIR), exist_ok=True)
-                target = os.path.join(self.outdir, item.rectification)
-                write_rectification(target, item, fix, self.fixes)
-            self.html_part.write(section(item, findings, self.fixes))
-            self.book.findings(item, findings, self.fixes)
-            self.book.data(item, record)
+                if not self.docx_dir_made:
+                    os.makedirs(os.path.join(self.outdir, DOCX_DIR), exist_ok=True)
+                    self.docx_dir_made = True
+                write_rectification(os.path.join(self.outdir, item.rectification), item, parts.to_fix,
+                                    parts.docx_rows)
+            self.html_part.write(section(item, parts.html_table))
+            self.book.findings(item, parts.xlsx_findings)
+            self.book.data(item, parts.xlsx_data)
         self.book.overview(item)
         entry = {"n": n, "path": item.path, "status": item.status, "format": item.format,
                  "agency": item.agency, "agency_source": item.agency_source, "level": item.level,
                  "year": item.year, "year_source": item.year_source, "parent": item.parent,
                  "counts": item.counts, "reason": {"code": item.reason_code, "message": item.reason}
-                 if item.reason else None, "rectification": item.rectification or None,
-                 "findings": [finding_json(f, self.fixes) for f in findings],
-                 "data": _data_json(record) if record is not None and item.reviewed else None}
+                 if item.reason else None, "rectification": item.rectification or None}
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        tail = (f',"findings":{parts.findings_json},"data":{parts.data_json}}}' if parts is not None
+                else ',"findings":[],"data":null}')
         if self.items:
             self.json_part.write(",\n")
-        # one report per line (the C encoder: a big batch's JSON costs little)
-        self.json_part.write("    " + json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        # one report per line
+        self.json_part.write("    " + text[:-1] + tail)
         self.items.append(item)
 
     def close(self) -> list:
@@ -216,10 +197,9 @@ def cmd_review(args) -> int:
             return 2
     if not entries:
         sys.stderr.write("nianbao: 警告：没有找到可审查的报告文件（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
-    fixes, summaries = {}, {}
+    summaries = {}
     for _cfg, rs in list(rulesets.values()) + [(None, base_rs)]:
         for r in rs.rules:
-            fixes.setdefault(r.code, (r.doc.get("fix") or "").strip())
             summaries.setdefault(r.code, r.summary)
     try:
         os.makedirs(args.output, exist_ok=True)
@@ -229,7 +209,7 @@ def cmd_review(args) -> int:
     old = os.path.join(args.output, DOCX_DIR)
     if os.path.isdir(old):  # lists of an earlier run would mix with this one's
         shutil.rmtree(old)
-    writer = ReviewWriter(args.output, data_columns(base_rs.template), fixes, manifest, summaries)
+    writer = ReviewWriter(args.output, data_columns(base_rs.template), manifest, summaries)
     interrupted, any_error, any_fail = False, False, False
     try:
         for o in run(entries, configs, args.jobs, want_record=True, label="审查"):

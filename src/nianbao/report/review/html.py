@@ -64,24 +64,29 @@ def bar_chart(pairs: list) -> str:
     return "".join(out)
 
 
-def section(item, findings, fixes: dict) -> str:
-    """One agency's part of the page."""
-    c = item.counts
-    head = (f'<section class="agency" id="{item.anchor}"><h2>审查对象 {item.n}：{_e(item.display_name)}</h2>'
-            f'<p class="meta">文件：{_e(item.path)}　层级：{_e(item.level or "未识别")}　'
-            f'年度：{_e(item.year or "未识别")}　状态：{_e(item.status)}　'
-            f'错误 {c["error"]} 个，警告 {c["warning"]} 个，提示 {c["info"]} 个'
-            + (f'　整改清单：{_e(item.rectification)}' if item.rectification else "") + "</p>")
+def findings_table(findings, fixes: dict) -> str:
+    """The table of one report's findings (rendered by the worker that checked it)."""
     if not findings:
-        return head + '<p class="ok">未发现问题，无需整改。</p></section>\n'
+        return '<p class="ok">未发现问题，无需整改。</p>'
     rows = []
     for i, f in enumerate(findings, 1):
         src = f.source.strip()
         rows.append(f'<tr><td class="n">{i}</td><td class="s-{f.severity}">{SEVERITY_CN[f.severity]}</td>'
                     f'<td>{_e(where_text(f))}</td><td>{_e(f.message)}<br><small>{_e(f.rule)} {_e(f.name)}</small></td>'
                     f'<td class="src">{_e(src[:300])}</td><td>{_e(fixes.get(f.rule, ""))}</td></tr>')
-    return (head + '<table><thead><tr><th>序号</th><th>级别</th><th>位置</th><th>问题</th><th>原文</th>'
-            '<th>如何修改</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></section>\n")
+    return ('<table><thead><tr><th>序号</th><th>级别</th><th>位置</th><th>问题</th><th>原文</th>'
+            '<th>如何修改</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+
+
+def section(item, table: str) -> str:
+    """One agency's part of the page: its heading and ``table`` (:func:`findings_table`)."""
+    c = item.counts
+    head = (f'<section class="agency" id="{item.anchor}"><h2>审查对象 {item.n}：{_e(item.display_name)}</h2>'
+            f'<p class="meta">文件：{_e(item.path)}　层级：{_e(item.level or "未识别")}　'
+            f'年度：{_e(item.year or "未识别")}　状态：{_e(item.status)}　'
+            f'错误 {c["error"]} 个，警告 {c["warning"]} 个，提示 {c["info"]} 个'
+            + (f'　整改清单：{_e(item.rectification)}' if item.rectification else "") + "</p>")
+    return head + table + "</section>\n"
 
 
 def page_head(items, missing, categories: list, top: list, total_findings: int) -> str:

@@ -23,6 +23,7 @@ class Record:
     period_year: int  # the statistical period's year, 0 when none
     preamble: str  # the report's opening text (shortened)
     data: dict = field(default_factory=dict)  # column name -> (kind, text, number or None)
+    parts: object = None  # parts.Parts: the outputs' pieces rendered by the worker
 
 
 def data_columns(template) -> list:
@@ -46,9 +47,8 @@ def data_columns(template) -> list:
 
 
 def _number(value: Decimal):
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+    i = int(value)
+    return i if i == value else float(value)
 
 
 def _names_by_row(template) -> dict:
@@ -105,9 +105,9 @@ def _preamble(report, limit: int = 600) -> str:
     return "\n".join(parts)[:limit]
 
 
-def make_record(report, findings) -> Record:
+def make_record(report, findings, ruleset=None) -> Record:
     title = report.title
-    return Record(
+    rec = Record(
         format=report.doc.format,
         title=title.text if title else "",
         title_agency=title.agency if title else "",
@@ -116,3 +116,8 @@ def make_record(report, findings) -> Record:
         preamble=_preamble(report),
         data=cell_data(report),
     )
+    if ruleset is not None:
+        from .parts import render_parts
+        rec.parts = render_parts(rec, findings, ruleset)
+        rec.data = {}  # rendered: not sent back to the main process
+    return rec

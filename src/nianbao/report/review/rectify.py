@@ -85,28 +85,32 @@ def _cell(text: str, width: int, bold: bool = False) -> str:
             + "".join(_para(line, bold) for line in (text.split("\n") if text else [""])) + "</w:tc>")
 
 
-def _table(rows: list) -> str:
+def _table_start() -> str:
     border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    out = ['<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/>'
-           f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
-           + "".join(f'<w:gridCol w:w="{w}"/>' for w in _WIDTHS) + "</w:tblGrid>"]
-    for i, row in enumerate(rows):
-        head = '<w:trPr><w:tblHeader/></w:trPr>' if i == 0 else ""
-        out.append(f"<w:tr>{head}" + "".join(_cell(c, w, i == 0) for c, w in zip(row, _WIDTHS)) + "</w:tr>")
-    out.append("</w:tbl>")
-    return "".join(out)
+    return ('<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/>'
+            f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
+            + "".join(f'<w:gridCol w:w="{w}"/>' for w in _WIDTHS) + "</w:tblGrid>")
 
 
-def document_xml(item, findings, fixes: dict) -> str:
-    rows = [("序号", "位置", "问题", "整改要求")]
-    rows += [(str(i), where_text(f), f.message, fixes.get(f.rule, "")) for i, f in enumerate(findings, 1)]
+def _row(cells, head: bool = False) -> str:
+    pr = "<w:trPr><w:tblHeader/></w:trPr>" if head else ""
+    return f"<w:tr>{pr}" + "".join(_cell(c, w, head) for c, w in zip(cells, _WIDTHS)) + "</w:tr>"
+
+
+def table_rows(findings, fixes: dict) -> str:
+    """The rows of the problem table (rendered by the worker that checked the report)."""
+    return "".join(_row((str(i), where_text(f), f.message, fixes.get(f.rule, "")))
+                   for i, f in enumerate(findings, 1))
+
+
+def document_xml(item, count: int, rows: str) -> str:
     body = [
         _para(title_for(item.display_name, item.year), bold=True, size=32, center=True),
         _para(f"{item.display_name}："),
-        _para(f"经审查，你单位报送的政府信息公开工作年度报告（文件：{item.path}）存在以下 {len(findings)} 个问题，"
+        _para(f"经审查，你单位报送的政府信息公开工作年度报告（文件：{item.path}）存在以下 {count} 个问题，"
               "请对照《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）逐项整改，并重新报送。"),
-        _table(rows),
+        _table_start() + _row(("序号", "位置", "问题", "整改要求"), head=True) + rows + "</w:tbl>",
         _para(),
         _para("整改期限：______年____月____日前"),
         _para("联系人：______________　联系电话：______________"),
@@ -122,13 +126,16 @@ def _core(title: str) -> str:
                     f"<dc:title>{_t(title)}</dc:title><dc:creator>nianbao</dc:creator></cp:coreProperties>")
 
 
-def write_rectification(path: str, item, findings, fixes: dict) -> None:
-    parts = (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
-             ("docProps/core.xml", _core(title_for(item.display_name, item.year))),
-             ("word/_rels/document.xml.rels", DOC_RELS), ("word/styles.xml", STYLES),
-             ("word/document.xml", document_xml(item, findings, fixes)))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in parts:
+def write_rectification(path: str, item, count: int, rows: str) -> None:
+    """Write the list: ``count`` problems whose table rows are ``rows`` (:func:`table_rows`)."""
+    fixed = (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
+             ("word/_rels/document.xml.rels", DOC_RELS), ("word/styles.xml", STYLES))
+    own = (("docProps/core.xml", _core(title_for(item.display_name, item.year))),
+           ("word/document.xml", document_xml(item, count, rows)))
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in fixed:  # small and always the same: stored
+            z.writestr(zipfile.ZipInfo(name, _FIXED_TIME), text.encode("utf-8"))
+        for name, text in own:
             info = zipfile.ZipInfo(name, _FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, text.encode("utf-8"))

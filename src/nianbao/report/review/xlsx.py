@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import zipfile
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from .common import SEVERITY_CN, location, where_text
@@ -66,6 +67,54 @@ def cell_value(v):
     return text
 
 
+#: stands for the row number in cells rendered before the row is known (never in XML text)
+ROW = "\x00"
+
+
+def cells_xml(letters, values, style: int = 0) -> str:
+    """``<c>`` elements for ``values`` in the columns ``letters`` (empty values
+    written as no cell); the row number is left as :data:`ROW`."""
+    s = f' s="{style}"' if style else ""
+    out = []
+    for letter, v in zip(letters, values):
+        if v is None or v == "":
+            continue
+        if isinstance(v, bool):
+            v = str(v)
+        if isinstance(v, (int, float)):
+            out.append(f'<c r="{letter}{ROW}"{s}><v>{v!r}</v></c>')
+        else:
+            text = _XML_BAD.sub("", str(v))
+            space = ' xml:space="preserve"' if text != text.strip() else ""
+            out.append(f'<c r="{letter}{ROW}"{s} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>')
+    return "".join(out)
+
+
+@lru_cache(maxsize=64)
+def _letters(first: int, n: int) -> tuple:
+    return tuple(col_letter(i) for i in range(first, first + n))
+
+
+def finding_cells(findings, fixes: dict) -> list:
+    """Per finding, its 问题清单 cells from column D (rule) on: they do not depend on
+    who wrote the report, so a worker renders them."""
+    letters = _letters(4, len(FINDINGS) - 3)
+    out = []
+    for f in findings:
+        loc = location(f)
+        out.append(cells_xml(letters, [f.rule, f.name, SEVERITY_CN[f.severity], loc["page"], loc["line"],
+                                       loc["table"], loc["row"], loc["cell_column"], where_text(f), f.message,
+                                       fixes.get(f.rule, "")]))
+    return out
+
+
+def data_cells(record, columns: list) -> str:
+    """The 数据 cells of one report from column E on (every template cell)."""
+    get = record.data.get
+    return cells_xml(_letters(len(DATA_FIXED) + 1, len(columns)),
+                     [cell_value(get(name)) for name, *_ in columns])
+
+
 class _Sheet:
     def __init__(self, folder: str, index: int, title: str, head: tuple, widths: tuple, freeze: str):
         self.title, self.head, self.widths, self.freeze = title, head, widths, freeze
@@ -75,24 +124,13 @@ class _Sheet:
         self.rows = 0
         self.append(list(head), style=1)
 
-    def append(self, values, style: int = 0) -> None:
+    def append(self, values, style: int = 0, tail: str = "") -> None:
+        """One row: ``values`` from column A, then ``tail`` (cells rendered by
+        :func:`cells_xml` with the row number left as ``ROW``)."""
         self.rows += 1
-        r = self.rows
-        s = f' s="{style}"' if style else ""
-        out = [f'<row r="{r}">']
-        for letter, v in zip(self.letters, values):
-            if v is None or v == "":
-                continue
-            if isinstance(v, bool):
-                v = str(v)
-            if isinstance(v, (int, float)):
-                out.append(f'<c r="{letter}{r}"{s}><v>{v!r}</v></c>')
-            else:
-                text = _XML_BAD.sub("", str(v))
-                space = ' xml:space="preserve"' if text != text.strip() else ""
-                out.append(f'<c r="{letter}{r}"{s} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>')
-        out.append("</row>")
-        self.fh.write("".join(out))
+        r = str(self.rows)
+        head = cells_xml(self.letters, values, style).replace(ROW, r)
+        self.fh.write(f'<row r="{r}">{head}{tail.replace(ROW, r) if tail else ""}</row>')
 
     def head_xml(self) -> str:
         col, row = re.match(r"([A-Z]+)(\d+)", self.freeze).groups()
@@ -142,18 +180,14 @@ class Workbook3:
         self.overview_sheet.append([None, m.file, "", m.agency, "名单", m.level, None, "", m.parent, "未提交",
                                     0, 0, 0, "单位名单中有此单位，但没有收到其报告", ""])
 
-    def findings(self, it, findings, fixes: dict) -> None:
-        for f in findings:
-            loc = location(f)
-            self.findings_sheet.append([it.n, it.agency, it.path, f.rule, f.name, SEVERITY_CN[f.severity],
-                                        loc["page"], loc["line"], loc["table"], loc["row"], loc["cell_column"],
-                                        where_text(f), f.message, fixes.get(f.rule, "")])
+    def findings(self, it, rendered: list) -> None:
+        """Rows of 问题清单 for one report (``rendered``: :func:`finding_cells`)."""
+        for tail in rendered:
+            self.findings_sheet.append([it.n, it.agency, it.path], tail=tail)
 
-    def data(self, it, record) -> None:
-        row = [it.n, it.path, it.agency, it.year or None]
-        get = record.data.get
-        row.extend(cell_value(get(name)) for name, *_ in self.columns)
-        self.data_sheet.append(row)
+    def data(self, it, rendered: str) -> None:
+        """The 数据 row of one report (``rendered``: :func:`data_cells`)."""
+        self.data_sheet.append([it.n, it.path, it.agency, it.year or None], tail=rendered)
 
     def save(self, path: str) -> None:
         n = len(self.sheets)
