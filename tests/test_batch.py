@@ -206,3 +206,27 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     out = out_path.read_bytes()
     assert "检查".encode() in seen and b"/40" in seen
     assert out == plain.stdout  # standard output is the same
+
+
+def test_a_worker_that_dies_loses_only_its_own_file(folder, capsys, monkeypatch):
+    for i in range(5):
+        (folder / "sub" / f"copy{i}.txt").write_bytes((CORPUS / "placeholder.txt").read_bytes())
+    (folder / "sub" / "bad.txt").write_bytes((CORPUS / "clean.txt").read_bytes())
+    real = batch.check_one
+
+    def check_one(path, *a, **kw):  # the forked workers inherit this
+        if path.endswith("bad.txt"):
+            os._exit(9)  # as a worker killed for its memory
+        return real(path, *a, **kw)
+    monkeypatch.setattr(batch, "check_one", check_one)
+    code, out, _err = run(capsys, "check", "--format", "json", "--jobs", "2", "--exclude", "*.doc,*.WPS",
+                          str(folder))
+    assert code == 2
+    doc = json.loads(out)
+    bad = next(f for f in doc["files"] if f["path"].endswith("bad.txt"))
+    assert bad["error"]["code"] == "internal-error" and "进程意外退出" in bad["error"]["message"]
+    monkeypatch.setattr(batch, "check_one", real)
+    _code, out1, _err = run(capsys, "check", "--format", "json", "--jobs", "1", "--exclude", "*.doc,*.WPS,bad.txt",
+                            str(folder))
+    others = [f for f in doc["files"] if not f["path"].endswith("bad.txt")]
+    assert others == json.loads(out1)["files"]

@@ -267,6 +267,73 @@ class _Progress:
             self.bar = None
 
 
+WORKER_DIED = "{path}：检查此文件的进程意外退出（可能是内存不足或读取库崩溃），此文件没有检查；请报告此问题"
+
+
+class _Pool:
+    """Workers checking files in input order.
+
+    A worker that dies (killed for memory, a crash in a reading library) loses
+    only its own file: the pool is rebuilt, the file it was checking is tried
+    once more alone, and if that worker dies too the file is reported as an
+    internal error.  Every other file is checked as usual, so the output stays
+    the same whatever the number of workers.
+    """
+
+    def __init__(self, todo: list, jobs: int, initargs: tuple, ctx):
+        self.todo, self.jobs, self.initargs, self.ctx = todo, jobs, initargs, ctx
+        self.ex = None
+
+    def _executor(self, jobs: int):
+        from concurrent.futures import ProcessPoolExecutor
+        return ProcessPoolExecutor(jobs, mp_context=self.ctx, initializer=_init_worker, initargs=self.initargs)
+
+    def _alone(self, item) -> Outcome:
+        from concurrent.futures.process import BrokenProcessPool
+        ex = self._executor(1)
+        try:
+            return ex.submit(_work, item).result()
+        except BrokenProcessPool:
+            return Outcome(item[0], [], error=("internal-error", WORKER_DIED.format(path=item[0])))
+        finally:
+            ex.shutdown(wait=True)
+
+    def results(self):
+        from collections import deque
+        from concurrent.futures.process import BrokenProcessPool
+        i, n = 0, len(self.todo)
+        while i < n:
+            self.ex = self._executor(self.jobs)
+            window, j = deque(), i
+            broken = False
+            while i < n and not broken:
+                try:
+                    while j < n and len(window) < self.jobs * 4:  # a few files ahead per worker, not all
+                        window.append(self.ex.submit(_work, self.todo[j]))
+                        j += 1
+                    out = window.popleft().result() if window else None
+                except BrokenProcessPool:
+                    out = None
+                if out is None:  # a worker died: the file it was checking is tried alone
+                    broken = True
+                    out = self._alone(self.todo[i])
+                yield out
+                i += 1
+            self.close(kill=broken)
+
+    def close(self, kill: bool = False) -> None:
+        ex, self.ex = self.ex, None
+        if ex is None:
+            return
+        if kill:  # stop at once: the workers' processes, then the executor
+            for proc in list((getattr(ex, "_processes", None) or {}).values()):
+                try:
+                    proc.terminate()
+                except Exception:  # pragma: no cover - already gone
+                    pass
+        ex.shutdown(wait=True, cancel_futures=True)
+
+
 def run(entries, configs: Configs, jobs: int, want_record: bool = False, label: str = "检查"):
     """Yield an Outcome per entry, in order (notes turned into outcomes).
 
@@ -275,8 +342,7 @@ def run(entries, configs: Configs, jobs: int, want_record: bool = False, label: 
     """
     todo = [(e.path, e.walked) for e in entries if e.note is None and e.path != "-"]
     jobs = max(1, min(jobs or default_jobs(), len(todo)))
-    progress = _Progress(len(entries), label)
-    pool = None
+    pool = results = first = progress = None
     try:
         if jobs > 1:
             import multiprocessing as mp
@@ -286,10 +352,10 @@ def run(entries, configs: Configs, jobs: int, want_record: bool = False, label: 
                 if e.note is None and e.path != "-":
                     configs.for_path(e.path)
             _WORKER["configs"] = configs
-            pool = ctx.Pool(jobs, _init_worker, (configs.forced, configs.select, configs.ignore, want_record, forked))
-            results = pool.imap(_work, todo, chunksize=1)
-        else:
-            results = None
+            pool = _Pool(todo, jobs, (configs.forced, configs.select, configs.ignore, want_record, forked), ctx)
+            results = pool.results()
+            first = next(results)  # the workers start before the progress bar's thread does
+        progress = _Progress(len(entries), label)
         for e in entries:
             if e.note is not None:
                 code, message, is_error = e.note
@@ -299,22 +365,21 @@ def run(entries, configs: Configs, jobs: int, want_record: bool = False, label: 
                 out = check_one("-", configs.for_path("-")[1], want_record, sys.stdin.buffer.read(),
                                 skip_non_report=False)
             elif results is not None:
-                out = next(results)
+                out, first = (first, None) if first is not None else (next(results), None)
             else:
                 out = check_one(e.path, configs.for_path(e.path)[1], want_record, skip_non_report=e.walked)
             progress.advance()
             yield out
     except KeyboardInterrupt:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            pool.close(kill=True)
             pool = None
         raise
     finally:
-        progress.close()
+        if progress is not None:
+            progress.close()
         if pool is not None:
             pool.close()
-            pool.join()
 
 
 def to_file_result(o: Outcome):
