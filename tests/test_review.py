@@ -227,6 +227,11 @@ def test_html_is_self_contained(batch):
     ("上海市人民政府办公厅", "上海市人民政府办公厅", "部门"),
     ("上海市科学技术委员会", "上海市科学技术委员会", "部门"),
     ("松溪县统计局（试）", "松溪县统计局（试）", "部门"),
+    ("发布单位:杭州市卫生健康委员会主题分类:政务公开杭州市卫生健康委员会", "杭州市卫生健康委员会", "部门"),
+    ("当前位置>首页>张家港市凤凰镇>政府信息公开年报凤凰镇", "凤凰镇", "乡镇"),
+    ("无障碍阅读关怀版返回首页政府信息公开济南市章丘区人民政府办公室", "济南市章丘区人民政府办公室", "部门"),
+    ("关区年报广州海关关区", "广州海关关区", "部门"),
+    ("上海市政务公开办公室", "上海市政务公开办公室", "部门"),
 ])
 def test_agency_names_and_levels(raw, name, level):
     from nianbao.report.review.identify import level_of, normalize_agency
@@ -244,6 +249,14 @@ def test_identity_from_opening_text_and_file_name():
     rec = Record("text", "", "", 0, 0, "", {})
     ident = identify("x/02-官亭镇人民政府2024年政府信息公开工作年度报告.pdf", rec)
     assert (ident.agency, ident.agency_source, ident.level, ident.year) == ("官亭镇人民政府", "文件名", "乡镇", 2024)
+    for opening, name in (
+            ("您的位置:首页 > 政府信息公开\n\n东风路街道2024年政府信息公开工作年度报告\n\n发表日期", "东风路街道"),
+            ("根据……相关要求,结合来宾市卫生健康委员会政府信息公开工作实际,现编制2023年政府信息公开工作年度报告。",
+             "来宾市卫生健康委员会"),
+            ("本年度报告由宜兴市教育局编制，全文包括总体情况", "宜兴市教育局"),
+            ("根据《条例》规定,现公布广东省人民政府2024年政府信息公开工作年度报告。", "广东省人民政府")):
+        ident = identify("x/a.txt", Record("text", "", "", 0, 0, opening, {}))
+        assert (ident.agency, ident.agency_source) == (name, "正文"), opening
     ident = identify("x/scan.pdf", rec)
     assert (ident.agency, ident.year, ident.level) == ("", 0, "")
 

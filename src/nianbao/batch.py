@@ -188,11 +188,19 @@ class Outcome:
     record: object = None  # review.Record when the review asked for it
 
 
+_SUBJECT = ("信息公开", "信息公開", "资讯公开", "資訊公開")
+
+
 def looks_like_report(report) -> bool:
-    """A file is a report when it has a title, a section heading or a template table."""
+    """A file is a report when it has a title, a section heading or a template
+    table, or speaks of 信息公开 at all (a report whose headings could not be
+    read is still reviewed, never skipped)."""
     if report.title is not None or report.accepted_headings():
         return True
-    return any(t.found for t in report.tables.values())
+    if any(t.found for t in report.tables.values()):
+        return True
+    head = "".join(ln.text for ln in report.doc.lines[:200])
+    return any(w in head for w in _SUBJECT)
 
 
 NOT_A_REPORT = "没有标题、章节标题或统计表，不像政府信息公开工作年度报告，已跳过"

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 LEVELS = ("国务院部门", "省级人民政府", "市级人民政府", "县级人民政府", "部门", "乡镇", "街道")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
-_ORG_END = ("人民政府", "办公厅", "办公室", "委员会", "管理委员会", "街道办事处", "办事处", "总局", "局", "厅",
+_ORG_END = ("人民政府", "办公厅", "办公室", "委员会", "管理委员会", "街道办事处", "办事处", "总局", "局", "厅", "海关", "关区",
+            "管委会",
             "委", "办", "部", "署", "院", "会", "中心", "所", "处", "室", "队", "站", "馆", "镇", "乡", "街道",
             "政府", "行", "社", "团", "公司", "集团")
 _ORG_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, _ORG_END), key=len, reverse=True)) + ")$")
@@ -34,6 +35,16 @@ _NOISE_RE = [
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年?")
 _SUFFIX_WORDS = ("政府信息公开工作年度报告", "政府信息公开年度报告", "信息公开工作年度报告", "政务公开工作年度报告",
                  "年度报告", "政府信息公开工作报告", "报告")
+# clutter of web pages before the name: "当前位置>首页>…", "发布单位:…主题分类:政务公开…", "标题…"
+_CLUTTER_RE = re.compile(r"^.*(?:[:：>＞|｜]|当前位置|返回首页|首页|标题|主题分类|发布机构|发布单位|文章来源|来源|"
+                         r"政府信息公开年度报告|政府信息公开年报|政府信息公开|政务公开|年度报告|年报)")
+# a title line in the opening text: "东风路街道2024年政府信息公开工作年度报告"
+_TITLE_LINE_RE = re.compile(r"^\s*#*\s*(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年度?)\s*政府信息公开(?:工作)?(?:年度报告|年报)\s*$",
+                            re.M)
+# "现公布XX2022年政府信息公开工作年度报告" / "结合XX政府信息公开工作实际" / "由XX编制"
+_VERB_RE = re.compile(r"(?:现予?公布|现公开|现编制|现发布|梳理编制|结合|本年度报告由|本报告由|由)\s*(?:(?:19|20)\d{2}\s*年度?)?"
+                      r"([\u4e00-\u9fff（）() ]{2,40}?)\s*(?:(?:19|20)\d{2}\s*年度?)?"
+                      r"(?:政府信息公开|政务公开|信息公开|编制)")
 # "2024年，松溪县统计局认真贯彻……" / "本机关（松溪县统计局）……"
 _OPENING_RE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?[，,、]?\s*([\u4e00-\u9fff（）()]{2,30}?"
                          r"(?:人民政府办公厅|人民政府办公室|人民政府|街道办事处|委员会|办公厅|办公室|总局|局|厅|委|办|署|镇|乡|街道))"
@@ -54,6 +65,9 @@ def normalize_agency(name: str) -> str:
     """The agency name without stray labels, brackets, file codes and years."""
     s = unicodedata.normalize("NFKC", name or "")
     s = re.sub(r"\s+", "", s)
+    rest = _CLUTTER_RE.sub("", s)
+    if rest != s and len(rest) >= 2 and rest not in _ORG_END and _ORG_RE.search(rest):
+        s = rest
     for _ in range(3):
         before = s
         for rx in _NOISE_RE:
@@ -120,11 +134,14 @@ def _from_title(title_agency: str, title: str) -> str:
 
 
 def _from_opening(preamble: str) -> str:
-    m = _OPENING_RE.search(preamble)
-    if m:
-        name = normalize_agency(m.group(1))
-        if _looks_like_agency(name):
-            return name
+    for rx in (_TITLE_LINE_RE, _VERB_RE, _OPENING_RE):
+        for m in rx.finditer(preamble):
+            name = normalize_agency(m.group(1))
+            for w in _SUFFIX_WORDS:
+                if name.endswith(w):
+                    name = normalize_agency(name[: -len(w)])
+            if _looks_like_agency(name):
+                return name
     return ""
 
 
