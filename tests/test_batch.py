@@ -83,6 +83,12 @@ def test_non_report_in_a_folder_is_skipped_with_one_line(folder, capsys):
     doc = json.loads(out)
     f = next(f for f in doc["files"] if f["path"].endswith("会议纪要.txt"))
     assert f["skipped"]["code"] == "not-a-report" and f["findings"] == [] and f["error"] is None
+    # a report whose headings cannot be read (here: traditional script) is not skipped
+    (folder / "廣東.txt").write_text("根據《中華人民共和國政府信息公開條例》，現公布本年度報告。\n總體情況略。\n",
+                                    encoding="utf-8")
+    _code, out, _err = run(capsys, "check", "--format", "json", "--exclude", "*.doc,*.WPS", str(folder))
+    f = next(f for f in json.loads(out)["files"] if f["path"].endswith("廣東.txt"))
+    assert "skipped" not in f and f["findings"]
     # named explicitly, it is checked like any file
     _code, out, _err = run(capsys, "check", "--format", "json", str(folder / "会议纪要.txt"))
     assert json.loads(out)["files"][0]["findings"]
