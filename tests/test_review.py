@@ -284,3 +284,13 @@ def test_json_data_keeps_blank_text_and_numbers_apart(batch):
                 assert got == cell.text
             seen.add(cell.kind)
     assert seen == {"number", "blank", "token"}
+
+
+def test_output_folder_inside_the_input_is_not_reviewed(tmp_path, capsys):
+    d = tmp_path / "reports"
+    d.mkdir()
+    shutil.copy(TABLES / "pipe-wrong-totals.md", d / "a.md")
+    for _ in range(2):
+        assert main(["review", str(d), "-o", str(d / "结果"), "--jobs", "1"]) == 1
+        doc = json.loads((d / "结果" / "review.json").read_text(encoding="utf-8"))
+        assert [Path(r["path"]).name for r in doc["reports"]] == ["a.md"]

@@ -179,6 +179,8 @@ def cmd_review(args) -> int:
         if args.config:
             configs.for_path(os.curdir)
         entries = expand(args.paths, configs, _split(args.exclude))
+        own = os.path.abspath(args.output) + os.sep  # never review the review's own outputs
+        entries = [e for e in entries if not os.path.abspath(e.path).startswith(own)]
         rulesets = {}
         for e in entries:
             if e.note is None:
