@@ -10,7 +10,9 @@ names, then runs, each in a fresh process:
 * ``check --format json --jobs 1`` and ``--jobs 2``: wall time, reports per
   second, speed-up of 2 workers over 1 (aim >= 1.8x on 2 cores);
 * ``review --jobs 1`` and ``--jobs 2``: the time the outputs add over the
-  checking (review minus check at the same --jobs, aim < 10% of the checking);
+  checking (review minus check at the same --jobs, aim < 10% of the checking),
+  in wall time and in CPU time of the whole process tree (which other load on
+  the machine disturbs much less than wall time);
 * peak memory: the largest resident set of the main process and the peak sum
   over the whole process tree (main + workers), sampled every 20 ms from /proc;
 * with --memory-reports M: ``review --jobs 2`` over M text reports, peak memory
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -82,6 +85,7 @@ def _children(pid: int) -> list:
 
 def measure(args: list) -> dict:
     """Run nianbao in a fresh process: wall seconds, peak RSS (main, tree) in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "nianbao", *args],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -92,11 +96,14 @@ def measure(args: list) -> dict:
         main_peak, tree_peak = max(main_peak, main), max(tree_peak, tree)
         time.sleep(0.02)
     wall = time.perf_counter() - t0
-    return {"wall": wall, "code": proc.returncode, "main_mb": main_peak / 1024, "tree_mb": tree_peak / 1024}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the process and its workers, once reaped
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "code": proc.returncode, "main_mb": main_peak / 1024,
+            "tree_mb": tree_peak / 1024}
 
 
 def show(name: str, r: dict, n: int) -> None:
-    print(f"{name:<34} {r['wall']:7.1f} s  {n / r['wall']:7.1f} 份/秒  主进程峰值 {r['main_mb']:6.0f} MB  "
+    print(f"{name:<34} {r['wall']:7.1f} s  CPU {r['cpu']:7.1f} s  {n / r['wall']:7.1f} 份/秒  主进程峰值 {r['main_mb']:6.0f} MB  "
           f"进程树峰值 {r['tree_mb']:6.0f} MB  (退出码 {r['code']})", flush=True)
 
 
@@ -125,7 +132,12 @@ def main() -> int:
               f"{res[('review', 1)]['wall'] / res[('review', 2)]['wall']:.2f} 倍")
         for jobs in (1, 2):
             c, r = res[("check", jobs)]["wall"], res[("review", jobs)]["wall"]
-            print(f"--jobs {jobs}：review 的输出比 check 多用 {r - c:.1f} 秒，占检查时间的 {100 * (r - c) / c:.1f}%")
+            cc, rc = res[("check", jobs)]["cpu"], res[("review", jobs)]["cpu"]
+            print(f"--jobs {jobs}：review 的输出比 check 多用 {r - c:.1f} 秒墙钟（{100 * (r - c) / c:.1f}%），"
+                  f"{rc - cc:.1f} 秒 CPU（占检查 CPU 时间的 {100 * (rc - cc) / cc:.1f}%）")
+        print(f"CPU 时间 --jobs 2 / --jobs 1：check {res[('check', 2)]['cpu'] / res[('check', 1)]['cpu']:.2f}，"
+              f"review {res[('review', 2)]['cpu'] / res[('review', 1)]['cpu']:.2f}（并行本身的开销）")
+        print(f"测量时的系统负载：{os.getloadavg()[0]:.1f}（2 核机器上 >2 说明有其他程序在争用 CPU）")
         if a.memory_reports:
             big = base / "memory"
             if not big.exists():
