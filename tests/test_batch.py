@@ -55,6 +55,16 @@ def test_walk_lists_reports_notes_and_legacy_files(folder, capsys):
     assert err.count("另存为 .docx") == 2 and "旧.doc" in err and "旧.WPS" in err
 
 
+def test_symbolic_link_loop_is_walked_once(folder, capsys):
+    (folder / "sub" / "up").symlink_to(folder)
+    (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
+    code, out, _err = run(capsys, "check", "--list-files", "--exclude", "*.doc,*.WPS", str(folder))
+    assert code == 0
+    rel = [os.path.relpath(p, folder) for p in out.split()]
+    assert rel.count("clean.txt") == 1 and "dangling.txt" not in rel
+    assert not any(r.startswith("sub/up/") for r in rel)
+
+
 def test_exclude_from_config_and_command_line(folder, capsys):
     (folder / ".nianbao.yaml").write_text("select: [NB1, NB3]\nextend-exclude: [draft/]\n", encoding="utf-8")
     _code, out, _err = run(capsys, "check", "--list-files", str(folder))

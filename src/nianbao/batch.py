@@ -109,6 +109,11 @@ def walk(root: str, patterns) -> list:
     """Entries under folder ``root`` in sorted order (iterative, no recursion)."""
     out = []
     stack = [(root, "")]
+    try:
+        st = os.stat(root)
+        seen = {(st.st_dev, st.st_ino)}  # folders walked: a symbolic link back up is not followed again
+    except OSError:
+        seen = set()
     while stack:
         folder, rel_folder = stack.pop()
         try:
@@ -131,7 +136,9 @@ def walk(root: str, patterns) -> list:
                 files.append(Entry(path, ("read-error", f"{path}：无法读取", True)))
                 continue
             if stat.S_ISDIR(st.st_mode):
-                subdirs.append((path, rel + "/"))
+                if (st.st_dev, st.st_ino) not in seen:
+                    seen.add((st.st_dev, st.st_ino))
+                    subdirs.append((path, rel + "/"))
                 continue
             lower = e.name.lower()
             if lower.endswith(LEGACY_SUFFIXES):
