@@ -82,23 +82,22 @@ def cell_text(cell) -> str:
 
 
 def location(f) -> dict:
-    """page / line / table / row / column of a finding, as the outputs show them."""
+    """page / line / table / row / column of a finding, and ``where``, the Chinese
+    description the outputs show."""
     extra = dict(f.start.extra)
+    label = f.start.label or f"第{f.start.line}行"
     return {
         "page": extra.get("page"),
         "line": f.start.line,
         "column": f.start.column,
-        "label": f.start.label or f"第{f.start.line}行",
+        "label": label,
         "table": f.cell.table if f.cell else "",
         "row": f.cell.row if f.cell else "",
         "cell_column": f.cell.column if f.cell else "",
         "extra": extra,
+        "where": f"{label}，{cell_text(f.cell)}" if f.cell is not None else label,
     }
 
 
 def where_text(f) -> str:
-    loc = location(f)
-    parts = [loc["label"]]
-    if f.cell is not None:
-        parts.append(cell_text(f.cell))
-    return "，".join(parts)
+    return location(f)["where"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .common import SEVERITY_CN, STATUS_ERROR, STATUS_PASS, STATUS_UNREADABLE, STATUS_WARNING, where_text
+from .common import SEVERITY_CN, STATUS_ERROR, STATUS_PASS, STATUS_UNREADABLE, STATUS_WARNING, location
 
 CSS = """
 *{box-sizing:border-box}
@@ -64,15 +64,17 @@ def bar_chart(pairs: list) -> str:
     return "".join(out)
 
 
-def findings_table(findings, fixes: dict) -> str:
-    """The table of one report's findings (rendered by the worker that checked it)."""
+def findings_table(findings, fixes: dict, locs=None) -> str:
+    """The table of one report's findings (rendered by the worker that checked it);
+    ``locs``: their :func:`.common.location`, when already known."""
     if not findings:
         return '<p class="ok">未发现问题，无需整改。</p>'
     rows = []
-    for i, f in enumerate(findings, 1):
+    locs = locs or [location(f) for f in findings]
+    for i, (f, loc) in enumerate(zip(findings, locs), 1):
         src = f.source.strip()
         rows.append(f'<tr><td class="n">{i}</td><td class="s-{f.severity}">{SEVERITY_CN[f.severity]}</td>'
-                    f'<td>{_e(where_text(f))}</td><td>{_e(f.message)}<br><small>{_e(f.rule)} {_e(f.name)}</small></td>'
+                    f'<td>{_e(loc["where"])}</td><td>{_e(f.message)}<br><small>{_e(f.rule)} {_e(f.name)}</small></td>'
                     f'<td class="src">{_e(src[:300])}</td><td>{_e(fixes.get(f.rule, ""))}</td></tr>')
     return ('<table><thead><tr><th>序号</th><th>级别</th><th>位置</th><th>问题</th><th>原文</th>'
             '<th>如何修改</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")

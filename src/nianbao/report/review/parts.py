@@ -35,12 +35,12 @@ def fixes_of(ruleset) -> dict:
     return got[1]
 
 
-def finding_json(f, fixes: dict) -> dict:
-    from .common import category_of, location, where_text
-    loc = location(f)
+def finding_json(f, fixes: dict, loc=None) -> dict:
+    from .common import category_of, location
+    loc = loc or location(f)
     d = {"rule": f.rule, "name": f.name, "severity": f.severity, "category": category_of(f.tags),
          "message": f.message, "line": f.start.line, "column": f.start.column,
-         "page": loc["page"], "where": where_text(f), "source": f.source, "fix": fixes.get(f.rule, "")}
+         "page": loc["page"], "where": loc["where"], "source": f.source, "fix": fixes.get(f.rule, "")}
     if f.cell is not None:
         d["cell"] = f.cell.as_dict()
     if loc["extra"]:
@@ -60,15 +60,17 @@ def render_parts(record, findings, ruleset) -> Parts:
     from .record import data_columns
     from .rectify import table_rows
     from .xlsx import data_cells, finding_cells
+    from .common import location
     fixes = fixes_of(ruleset)
-    fix = [f for f in findings if f.severity in TO_FIX]
+    locs = [location(f) for f in findings]  # once per finding, for every output
+    fix = [(f, loc["where"]) for f, loc in zip(findings, locs) if f.severity in TO_FIX]
     dumps = {"ensure_ascii": False, "separators": (",", ":")}
     return Parts(
-        html_table=findings_table(findings, fixes),
-        findings_json=json.dumps([finding_json(f, fixes) for f in findings], **dumps),
+        html_table=findings_table(findings, fixes, locs),
+        findings_json=json.dumps([finding_json(f, fixes, loc) for f, loc in zip(findings, locs)], **dumps),
         data_json=json.dumps(data_json(record), **dumps),
-        xlsx_findings=finding_cells(findings, fixes),
+        xlsx_findings=finding_cells(findings, fixes, locs),
         xlsx_data=data_cells(record, data_columns(ruleset.template)),
-        docx_rows=table_rows(fix, fixes) if fix else "",
+        docx_rows=table_rows([f for f, _w in fix], fixes, [w for _f, w in fix]) if fix else "",
         to_fix=len(fix),
     )

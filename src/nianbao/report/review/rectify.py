@@ -98,10 +98,11 @@ def _row(cells, head: bool = False) -> str:
     return f"<w:tr>{pr}" + "".join(_cell(c, w, head) for c, w in zip(cells, _WIDTHS)) + "</w:tr>"
 
 
-def table_rows(findings, fixes: dict) -> str:
+def table_rows(findings, fixes: dict, wheres=None) -> str:
     """The rows of the problem table (rendered by the worker that checked the report)."""
-    return "".join(_row((str(i), where_text(f), f.message, fixes.get(f.rule, "")))
-                   for i, f in enumerate(findings, 1))
+    wheres = wheres or [where_text(f) for f in findings]
+    return "".join(_row((str(i), w, f.message, fixes.get(f.rule, "")))
+                   for i, (f, w) in enumerate(zip(findings, wheres), 1))
 
 
 def document_xml(item, count: int, rows: str) -> str:

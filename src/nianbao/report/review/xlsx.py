@@ -17,7 +17,7 @@ import zipfile
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from .common import SEVERITY_CN, location, where_text
+from .common import SEVERITY_CN, location
 from .record import BLANK, NUMBER
 
 OVERVIEW = ("序号", "文件", "格式", "机关", "机关识别自", "层级", "年度", "年度识别自", "上级", "状态",
@@ -95,15 +95,14 @@ def _letters(first: int, n: int) -> tuple:
     return tuple(col_letter(i) for i in range(first, first + n))
 
 
-def finding_cells(findings, fixes: dict) -> list:
+def finding_cells(findings, fixes: dict, locs=None) -> list:
     """Per finding, its 问题清单 cells from column D (rule) on: they do not depend on
     who wrote the report, so a worker renders them."""
     letters = _letters(4, len(FINDINGS) - 3)
     out = []
-    for f in findings:
-        loc = location(f)
+    for f, loc in zip(findings, locs or [location(f) for f in findings]):
         out.append(cells_xml(letters, [f.rule, f.name, SEVERITY_CN[f.severity], loc["page"], loc["line"],
-                                       loc["table"], loc["row"], loc["cell_column"], where_text(f), f.message,
+                                       loc["table"], loc["row"], loc["cell_column"], loc["where"], f.message,
                                        fixes.get(f.rule, "")]))
     return out
 
