@@ -44,8 +44,8 @@ class ReviewWriter:
         self.docx_names = set()
         self.docx_dir_made = False
         self.book = Workbook3(outdir, columns)
-        self.html_part = open(os.path.join(outdir, f".{HTML_NAME}.part"), "w", encoding="utf-8")
-        self.json_part = open(os.path.join(outdir, f".{JSON_NAME}.part"), "w", encoding="utf-8")
+        self.html_part = open(os.path.join(outdir, f".{HTML_NAME}.part"), "w", encoding="utf-8", buffering=1 << 20)
+        self.json_part = open(os.path.join(outdir, f".{JSON_NAME}.part"), "w", encoding="utf-8", buffering=1 << 20)
         self.written = []
 
     def _docx_path(self, item) -> str:

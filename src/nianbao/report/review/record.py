@@ -51,36 +51,17 @@ def _number(value: Decimal):
     return i if i == value else float(value)
 
 
-def _names_by_row(template) -> dict:
-    """(table id, row id) -> [(column index, column name)], cached per template."""
-    from ...parse.tablespec import compile_tables
-    spec = compile_tables(template)
-    out = spec.cache.get("review-names")
-    if out is None:
-        out = {}
-        for name, tid, rid, ci in data_columns(template):
-            out.setdefault((tid, rid), []).append((ci, name))
-        spec.cache["review-names"] = out
-    return out
-
-
 def cell_data(report) -> dict:
-    """column name -> (kind, text, number) for every template cell read; cells
-    not read (table, row or its columns not found) are absent."""
-    names = _names_by_row(report.template)
-    found = {}
-    for tid, reading in report.tables.items():
-        for rid, row in reading.rows.items():
-            if row.cells is None:
-                continue
-            for ci, name in names.get((tid, rid), ()):
-                if ci < len(row.cells):
-                    found[name] = row.cells[ci]
+    """column name -> (kind, text, number) for every template cell read, in
+    template order; cells not read (table, row or its columns not found) are absent."""
     out = {}
-    for name, *_ in data_columns(report.template):  # template order
-        cell = found.get(name)
-        if cell is None:
+    tables = report.tables
+    for name, tid, rid, ci in data_columns(report.template):
+        reading = tables.get(tid)
+        row = reading.rows.get(rid) if reading is not None else None
+        if row is None or row.cells is None or ci >= len(row.cells):
             continue
+        cell = row.cells[ci]
         if cell.kind == NUMBER and cell.value is not None:
             out[name] = (NUMBER, cell.text, _number(cell.value))
         elif cell.kind == BLANK:

@@ -130,13 +130,11 @@ def _core(title: str) -> str:
 def write_rectification(path: str, item, count: int, rows: str) -> None:
     """Write the list: ``count`` problems whose table rows are ``rows`` (:func:`table_rows`)."""
     fixed = (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
-             ("word/_rels/document.xml.rels", DOC_RELS), ("word/styles.xml", STYLES))
+             ("word/_rels/document.xml.rels", DOC_RELS), ("word/styles.xml", STYLES))  # always the same
     own = (("docProps/core.xml", _core(title_for(item.display_name, item.year))),
            ("word/document.xml", document_xml(item, count, rows)))
-    with zipfile.ZipFile(path, "w") as z:
-        for name, text in fixed:  # small and always the same: stored
+    # stored, not deflated: a list is a few dozen kilobytes, and compressing
+    # thousands of them would cost more than writing them
+    with open(path, "wb") as fh, zipfile.ZipFile(fh, "w") as z:
+        for name, text in fixed + own:
             z.writestr(zipfile.ZipInfo(name, _FIXED_TIME), text.encode("utf-8"))
-        for name, text in own:
-            info = zipfile.ZipInfo(name, _FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, text.encode("utf-8"))

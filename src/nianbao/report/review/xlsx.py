@@ -107,11 +107,26 @@ def finding_cells(findings, fixes: dict, locs=None) -> list:
     return out
 
 
+def _text_cell(letter: str, text: str) -> str:
+    text = _XML_BAD.sub("", text)
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f'<c r="{letter}{ROW}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+
+
 def data_cells(record, columns: list) -> str:
-    """The 数据 cells of one report from column E on (every template cell)."""
+    """The 数据 cells of one report from column E on (every template cell read)."""
     get = record.data.get
-    return cells_xml(_letters(len(DATA_FIXED) + 1, len(columns)),
-                     [cell_value(get(name)) for name, *_ in columns])
+    out = []
+    for (name, *_r), letter in zip(columns, _letters(len(DATA_FIXED) + 1, len(columns))):
+        v = get(name)
+        if v is None:
+            continue
+        kind, text, number = v
+        if kind == NUMBER:
+            out.append(f'<c r="{letter}{ROW}"><v>{number!r}</v></c>')
+        else:
+            out.append(_text_cell(letter, BLANK_TEXT if kind == BLANK else text))
+    return "".join(out)
 
 
 class _Sheet:
@@ -119,7 +134,7 @@ class _Sheet:
         self.title, self.head, self.widths, self.freeze = title, head, widths, freeze
         self.letters = [col_letter(i) for i in range(1, len(head) + 1)]
         self.part = os.path.join(folder, f".sheet{index}.part")
-        self.fh = open(self.part, "w", encoding="utf-8")
+        self.fh = open(self.part, "w", encoding="utf-8", buffering=1 << 20)
         self.rows = 0
         self.append(list(head), style=1)
 
