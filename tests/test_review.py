@@ -294,3 +294,41 @@ def test_output_folder_inside_the_input_is_not_reviewed(tmp_path, capsys):
         assert main(["review", str(d), "-o", str(d / "结果"), "--jobs", "1"]) == 1
         doc = json.loads((d / "结果" / "review.json").read_text(encoding="utf-8"))
         assert [Path(r["path"]).name for r in doc["reports"]] == ["a.md"]
+
+
+def test_interrupted_review_writes_what_finished(tmp_path, capsys, monkeypatch):
+    from nianbao import batch
+    d = tmp_path / "reports"
+    d.mkdir()
+    for i in range(4):
+        shutil.copy(TABLES / "pipe-wrong-totals.md", d / f"r{i}.md")
+    real, seen = batch.check_one, []
+
+    def check_one(path, *a, **kw):
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+        seen.append(path)
+        return real(path, *a, **kw)
+    monkeypatch.setattr(batch, "check_one", check_one)
+    out = tmp_path / "out"
+    assert main(["review", str(d), "-o", str(out), "--jobs", "1"]) == 130
+    assert "已中断" in capsys.readouterr().err
+    doc = json.loads((out / "review.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in doc["reports"]] == seen
+    wb = openpyxl.load_workbook(out / "汇总.xlsx")
+    assert wb["概览"].max_row == 3 and wb["数据"].max_row == 3
+    assert not list(out.glob(".*.part"))
+
+
+def test_manifest_errors_are_usage_errors(tmp_path, capsys):
+    d = tmp_path / "reports"
+    d.mkdir()
+    shutil.copy(TABLES / "pipe-wrong-totals.md", d / "a.md")
+    m = tmp_path / "名单.csv"
+    m.write_text("文件,备注\na.md,x\n", encoding="utf-8")
+    assert main(["review", str(d), "-o", str(tmp_path / "o"), "--manifest", str(m)]) == 2
+    assert "单位名单" in capsys.readouterr().err
+    m.write_text("文件,机关名称,层级\na.md,某局,地市级\n", encoding="gbk")
+    assert main(["review", str(d), "-o", str(tmp_path / "o"), "--manifest", str(m)]) == 2
+    assert "层级" in capsys.readouterr().err
+    assert main(["review", str(d), "-o", str(tmp_path / "o"), "--manifest", str(tmp_path / "none.csv")]) == 2
