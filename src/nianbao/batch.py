@@ -213,7 +213,7 @@ def looks_like_report(report) -> bool:
 NOT_A_REPORT = "没有标题、章节标题或统计表，不像政府信息公开工作年度报告，已跳过"
 
 
-def check_one(path: str, ruleset, want_record: bool = False, data: bytes | None = None,
+def check_one(path: str, ruleset, want_record=None, data: bytes | None = None,
               skip_non_report: bool = True) -> Outcome:
     from .engine import check_parsed
     from .load import load_bytes, load_path
@@ -227,7 +227,7 @@ def check_one(path: str, ruleset, want_record: bool = False, data: bytes | None 
         record = None
         if want_record:
             from .report.review.record import make_record
-            record = make_record(report, findings, ruleset)
+            record = make_record(report, findings, ruleset, want_record)
         return Outcome(path, findings, record=record)
     except InputError as exc:
         return Outcome(path, [], error=(exc.code, exc.message))
@@ -349,8 +349,11 @@ class _Pool:
         ex.shutdown(wait=True, cancel_futures=True)
 
 
-def run(entries, configs: Configs, jobs: int, want_record: bool = False, label: str = "检查"):
+def run(entries, configs: Configs, jobs: int, want_record=None, label: str = "检查"):
     """Yield an Outcome per entry, in order (notes turned into outcomes).
+
+    ``want_record``: None, or what the review's records need besides the
+    report (:class:`.report.review.record.Context`; picklable, sent to the workers).
 
     Raises KeyboardInterrupt after yielding everything that finished when the
     user pressed Ctrl-C (the caller writes it out and exits 130).

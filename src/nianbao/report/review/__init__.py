@@ -26,7 +26,7 @@ from collections import Counter
 from ... import __version__
 from .common import (STATUS_ERROR, STATUS_PASS, STATUS_SKIPPED, STATUS_UNREADABLE, STATUS_WARNING, Item,
                      category_names, category_of)
-from .identify import Identity, Manifest, ManifestError, identify, read_manifest
+from .identify import Identity, Manifest, ManifestError, read_manifest
 
 SCHEMA_VERSION = 1
 HTML_NAME, XLSX_NAME, JSON_NAME, DOCX_DIR = "审查报告.html", "汇总.xlsx", "review.json", "整改清单"
@@ -63,7 +63,6 @@ class ReviewWriter:
 
     def add(self, outcome) -> None:
         from .html import section
-        from .rectify import write_rectification
         n = len(self.items) + 1
         item = Item(n, outcome.path, STATUS_PASS)
         if outcome.error:
@@ -72,9 +71,15 @@ class ReviewWriter:
             item.status, item.reason_code, item.reason = STATUS_SKIPPED, outcome.skipped[0], outcome.skipped[1]
         record = outcome.record
         findings = outcome.findings
-        ident = identify(outcome.path, record) if item.reviewed else Identity("", "", "", 0, "")
-        if self.manifest is not None:
-            ident = self.manifest.apply(outcome.path, ident)
+        if item.reviewed and record is not None and record.identity is not None:
+            ident = record.identity  # read by the worker, the manifest applied
+            if self.manifest is not None:
+                self.manifest.mark_used(record.manifest_row)
+        else:
+            ident = Identity("", "", "", 0, "")
+            if self.manifest is not None:
+                ident, row = self.manifest.apply(outcome.path, ident)
+                self.manifest.mark_used(row)
         item.agency, item.agency_source, item.level = ident.agency, ident.agency_source, ident.level
         item.year, item.year_source, item.parent = ident.year, ident.year_source, ident.parent
         item.format = record.format if record is not None else ""
@@ -95,8 +100,8 @@ class ReviewWriter:
                 if not self.docx_dir_made:
                     os.makedirs(os.path.join(self.outdir, DOCX_DIR), exist_ok=True)
                     self.docx_dir_made = True
-                write_rectification(os.path.join(self.outdir, item.rectification), item, parts.to_fix,
-                                    parts.docx_rows)
+                with open(os.path.join(self.outdir, item.rectification), "wb") as fh:
+                    fh.write(parts.docx)
             self.html_part.write(section(item, parts.html_table))
             self.book.findings(item, parts.xlsx_findings)
             self.book.data(item, parts.xlsx_data)
@@ -173,7 +178,7 @@ def cmd_review(args) -> int:
     from ...batch import EXIT_INTERRUPTED, Configs, _split, expand, run
     from ...engine import fails
     from ...yamlio import ConfigError
-    from .record import data_columns
+    from .record import Context, data_columns
     configs = Configs(args.config, _split(args.select), _split(args.ignore))
     try:
         if args.config:
@@ -214,7 +219,7 @@ def cmd_review(args) -> int:
     writer = ReviewWriter(args.output, data_columns(base_rs.template), manifest, summaries)
     interrupted, any_error, any_fail = False, False, False
     try:
-        for o in run(entries, configs, args.jobs, want_record=True, label="审查"):
+        for o in run(entries, configs, args.jobs, want_record=Context(manifest), label="审查"):
             writer.add(o)
             any_error = any_error or (o.error is not None)
             if o.findings and not o.error:

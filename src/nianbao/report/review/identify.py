@@ -249,8 +249,8 @@ class Manifest:
         self.rows = rows
         self.used = set()
 
-    def match(self, path: str):
-        """The row for ``path`` (by relative path ending or by file name)."""
+    def match_index(self, path: str):
+        """Index of the row for ``path`` (by relative path ending or by file name), or None."""
         norm = path.replace(os.sep, "/")
         base = os.path.basename(norm)
         best = None
@@ -261,17 +261,20 @@ class Manifest:
             if norm == f or norm.endswith("/" + f) or (("/" not in f) and base == f):
                 best = i
                 break
-        if best is None:
-            return None
-        self.used.add(best)
-        return self.rows[best]
+        return best
 
-    def apply(self, path: str, ident: Identity) -> Identity:
-        r = self.match(path)
-        if r is None:
-            return ident
+    def apply(self, path: str, ident: Identity) -> tuple:
+        """(identity, index of the manifest row used or None); the manifest wins."""
+        i = self.match_index(path)
+        if i is None:
+            return ident, None
+        r = self.rows[i]
         level = r.level or level_of(r.agency)
-        return Identity(r.agency, "名单", level, ident.year, ident.year_source, r.parent)
+        return Identity(r.agency, "名单", level, ident.year, ident.year_source, r.parent), i
+
+    def mark_used(self, index) -> None:
+        if index is not None:
+            self.used.add(index)
 
     def missing(self, agencies_seen: set) -> list:
         """Rows whose report did not come: no file of theirs was reviewed."""

@@ -23,7 +23,7 @@ class Parts:
     data_json: str  # JSON object of the readings
     xlsx_findings: list  # per finding, its 问题清单 cells from column D
     xlsx_data: str  # 数据 cells from column E
-    docx_rows: str  # rectification table rows ("" when nothing to fix)
+    docx: bytes  # the rectification list (b"" when nothing to fix)
     to_fix: int  # findings in the rectification list
 
 
@@ -58,7 +58,7 @@ def data_json(record) -> dict:
 def render_parts(record, findings, ruleset) -> Parts:
     from .html import findings_table
     from .record import data_columns
-    from .rectify import table_rows
+    from .rectify import rectification_bytes, table_rows
     from .xlsx import data_cells, finding_cells
     from .common import location
     fixes = fixes_of(ruleset)
@@ -71,6 +71,14 @@ def render_parts(record, findings, ruleset) -> Parts:
         data_json=json.dumps(data_json(record), **dumps),
         xlsx_findings=finding_cells(findings, fixes, locs),
         xlsx_data=data_cells(record, data_columns(ruleset.template)),
-        docx_rows=table_rows([f for f, _w in fix], fixes, [w for _f, w in fix]) if fix else "",
+        docx=rectification_bytes(_item(record), len(fix), table_rows([f for f, _w in fix], fixes,
+                                                                     [w for _f, w in fix])) if fix else b"",
         to_fix=len(fix),
     )
+
+
+def _item(record):
+    """Who wrote the report, as the rectification list names it."""
+    from .common import Item
+    ident = record.identity
+    return Item(0, record.path, "", agency=ident.agency if ident else "", year=ident.year if ident else 0)

@@ -22,8 +22,18 @@ class Record:
     title_year: int  # 0 when none
     period_year: int  # the statistical period's year, 0 when none
     preamble: str  # the report's opening text (shortened)
+    path: str = ""  # the path as given
     data: dict = field(default_factory=dict)  # column name -> (kind, text, number or None)
     parts: object = None  # parts.Parts: the outputs' pieces rendered by the worker
+    identity: object = None  # identify.Identity (the manifest applied)
+    manifest_row: object = None  # index of the manifest row that named it, or None
+
+
+@dataclass
+class Context:
+    """What a worker needs besides the report to build its record (picklable)."""
+
+    manifest: object = None  # identify.Manifest or None
 
 
 def data_columns(template) -> list:
@@ -86,7 +96,7 @@ def _preamble(report, limit: int = 600) -> str:
     return "\n".join(parts)[:limit]
 
 
-def make_record(report, findings, ruleset=None) -> Record:
+def make_record(report, findings, ruleset=None, context=None) -> Record:
     title = report.title
     rec = Record(
         format=report.doc.format,
@@ -95,8 +105,15 @@ def make_record(report, findings, ruleset=None) -> Record:
         title_year=title.year if title else 0,
         period_year=report.period.year if report.period else 0,
         preamble=_preamble(report),
+        path=report.doc.path,
         data=cell_data(report),
     )
+    from .identify import identify
+    ident = identify(report.doc.path, rec)
+    manifest = getattr(context, "manifest", None)
+    if manifest is not None:
+        ident, rec.manifest_row = manifest.apply(report.doc.path, ident)
+    rec.identity = ident
     if ruleset is not None:
         from .parts import render_parts
         rec.parts = render_parts(rec, findings, ruleset)

@@ -127,14 +127,17 @@ def _core(title: str) -> str:
                     f"<dc:title>{_t(title)}</dc:title><dc:creator>nianbao</dc:creator></cp:coreProperties>")
 
 
-def write_rectification(path: str, item, count: int, rows: str) -> None:
-    """Write the list: ``count`` problems whose table rows are ``rows`` (:func:`table_rows`)."""
+def rectification_bytes(item, count: int, rows: str) -> bytes:
+    """The .docx of the list: ``count`` problems whose table rows are ``rows`` (:func:`table_rows`)."""
+    import io
     fixed = (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
              ("word/_rels/document.xml.rels", DOC_RELS), ("word/styles.xml", STYLES))  # always the same
     own = (("docProps/core.xml", _core(title_for(item.display_name, item.year))),
            ("word/document.xml", document_xml(item, count, rows)))
     # stored, not deflated: a list is a few dozen kilobytes, and compressing
     # thousands of them would cost more than writing them
-    with open(path, "wb") as fh, zipfile.ZipFile(fh, "w") as z:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
         for name, text in fixed + own:
             z.writestr(zipfile.ZipInfo(name, _FIXED_TIME), text.encode("utf-8"))
+    return buf.getvalue()
