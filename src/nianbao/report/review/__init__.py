@@ -6,13 +6,15 @@ anything itself).  Outputs, in the folder given with ``-o``:
 * ``审查报告.html`` — one self-contained page (:mod:`.html`);
 * ``汇总.xlsx`` — 概览 / 问题清单 / 数据 (:mod:`.xlsx`);
 * ``整改清单/<机关名称>.docx`` — one list per agency with problems (:mod:`.rectify`);
-* ``review.json`` — the same for machines (schema below, ``SCHEMA_VERSION``).
+* ``review.json`` — the same for machines (schema in the README, ``SCHEMA_VERSION``).
 
-Reports stream through :class:`ReviewWriter` one at a time: each one's
+The worker that checked a report also reads who wrote it and renders that
+report's pieces of every output (:mod:`.record`, :mod:`.parts`).  Reports then
+stream through :class:`ReviewWriter` one at a time, in input order: each one's
 section of the page and of the JSON goes to a part file, its rows to the
 workbook, its rectification list to disk; only a small :class:`Item` per
-report stays in memory.  Nothing depends on the clock, so the same batch gives
-the same bytes.
+report stays in memory.  Nothing depends on the clock or on the number of
+workers, so the same batch gives the same bytes.
 """
 
 from __future__ import annotations
@@ -30,7 +32,11 @@ from .identify import Identity, Manifest, ManifestError, read_manifest
 
 SCHEMA_VERSION = 1
 HTML_NAME, XLSX_NAME, JSON_NAME, DOCX_DIR = "审查报告.html", "汇总.xlsx", "review.json", "整改清单"
+
+
 class ReviewWriter:
+    """Writes the outputs as the reports come (:meth:`add`), then assembles them (:meth:`close`)."""
+
     def __init__(self, outdir: str, columns: list, manifest: Manifest | None, summaries=None):
         from .xlsx import Workbook3
         self.outdir = outdir
