@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -169,21 +170,41 @@ def test_interrupt_writes_what_finished_and_exits_130(folder, capsys, monkeypatc
 
 
 def test_ctrl_c_on_a_running_pool(tmp_path):
+    import pty
+    import select
     d = tmp_path / "many"
     d.mkdir()
     data = (ROOT / "corpus" / "tables" / "pipe-wrong-totals.md").read_bytes()
     for i in range(400):
         (d / f"r{i:04d}.md").write_bytes(data)
-    proc = subprocess.Popen([sys.executable, "-m", "nianbao", "check", "--jobs", "2", "--format", "json", str(d)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(2.0)
-    if proc.poll() is not None:
+    master, slave = pty.openpty()  # standard error a terminal: the progress bar says when work is under way
+    out_path = tmp_path / "out.json"
+    with open(out_path, "wb") as out_fh:
+        proc = subprocess.Popen([sys.executable, "-m", "nianbao", "check", "--jobs", "2", "--format", "json", str(d)],
+                                stdout=out_fh, stderr=slave, start_new_session=True)
+    os.close(slave)
+    seen, sent, deadline = b"", False, time.time() + 120
+    while time.time() < deadline:
+        ready, _w, _x = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        if not sent and re.search(rb"\b([5-9]|\d\d+)/400", seen):  # a few reports done
+            os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
+            sent = True
+    proc.wait(timeout=60)
+    os.close(master)
+    if not sent:
         pytest.skip("the batch finished before the interrupt")
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
-    out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err.decode()
-    assert b"Traceback" not in err and "已中断".encode() in err
-    doc = json.loads(out)
+    assert proc.returncode == 130, seen.decode(errors="replace")
+    assert out_path.stat().st_size, seen.decode(errors="replace")
+    assert b"Traceback" not in seen and "已中断".encode() in seen
+    doc = json.loads(out_path.read_bytes())
     assert 0 < len(doc["files"]) < 400
     assert all(f["findings"] for f in doc["files"])
 

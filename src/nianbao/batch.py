@@ -262,15 +262,20 @@ def default_jobs() -> int:
 class _Progress:
     """A rich progress bar on standard error when it is a terminal; else nothing."""
 
-    def __init__(self, total: int, label: str):
+    def __init__(self, label: str):
+        self.label = label
         self.bar = None
+
+    def start(self, total: int) -> None:
         if total > 1 and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-            self.bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                console=Console(file=sys.stderr), transient=True)
+            # never redirect standard output through the bar: the findings go there
+            self.bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=Console(file=sys.stderr), transient=True,
+                                redirect_stdout=False, redirect_stderr=False)
+            self.task = self.bar.add_task(self.label, total=total)
             self.bar.start()
-            self.task = self.bar.add_task(label, total=total)
 
     def advance(self):
         if self.bar:
@@ -360,7 +365,8 @@ def run(entries, configs: Configs, jobs: int, want_record=None, label: str = "æ£
     """
     todo = [(e.path, e.walked) for e in entries if e.note is None and e.path != "-"]
     jobs = max(1, min(jobs or default_jobs(), len(todo)))
-    pool = results = first = progress = None
+    pool = results = first = None
+    progress = _Progress(label)
     try:
         if jobs > 1:
             import multiprocessing as mp
@@ -373,7 +379,7 @@ def run(entries, configs: Configs, jobs: int, want_record=None, label: str = "æ£
             pool = _Pool(todo, jobs, (configs.forced, configs.select, configs.ignore, want_record, forked), ctx)
             results = pool.results()
             first = next(results)  # the workers start before the progress bar's thread does
-        progress = _Progress(len(entries), label)
+        progress.start(len(entries))  # once the workers have started (they fork before its thread exists)
         for e in entries:
             if e.note is not None:
                 code, message, is_error = e.note
@@ -394,8 +400,7 @@ def run(entries, configs: Configs, jobs: int, want_record=None, label: str = "æ£
             pool = None
         raise
     finally:
-        if progress is not None:
-            progress.close()
+        progress.close()
         if pool is not None:
             pool.close()
 

@@ -152,3 +152,6 @@ def main(argv=None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C before the batch began (while reading rules, walking folders)
+        sys.stderr.write("nianbao: 已中断\n")
+        return 130
