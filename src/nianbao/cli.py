@@ -1,7 +1,8 @@
-"""Command line: ``nianbao check``, ``nianbao rules``, ``nianbao rule CODE``.
+"""Command line: ``nianbao check``, ``nianbao review``, ``nianbao rules``, ``nianbao rule CODE``.
 
 Exit codes: 0 nothing at or above the failing level; 1 findings; 2 usage,
-configuration or unreadable input (the other files of a batch are still checked).
+configuration or unreadable input (the other files of a batch are still checked);
+130 interrupted (Ctrl-C).  The batch work lives in :mod:`.batch`.
 """
 
 from __future__ import annotations
@@ -23,13 +24,24 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
-def _split(values):
-    if not values:
-        return None
-    out = []
-    for v in values:
-        out.extend(x.strip() for x in v.split(",") if x.strip())
-    return out
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"“{text}”不是非负整数")
+    return n
+
+
+def _batch_options(c) -> None:
+    c.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
+    c.add_argument("--select", action="append", metavar="CODES", help="只运行这些规则（代码或前缀，逗号分隔）")
+    c.add_argument("--ignore", action="append", metavar="CODES", help="不运行这些规则（代码或前缀，逗号分隔）")
+    c.add_argument("--exclude", action="append", metavar="GLOBS",
+                   help="遍历目录时跳过这些路径（通配符，逗号分隔；在配置的 exclude 之外）")
+    c.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
+                   help="并行进程数（默认 0：使用全部 CPU 核心）；结果与 --jobs 1 完全相同")
 
 
 MAIN_EPILOG = """示例：
@@ -52,6 +64,12 @@ CHECK_EPILOG = """示例：
 
 文本和 Markdown 报告中可用 <!-- nianbao: disable=NB105 --> 抑制下一行的问题，
 <!-- nianbao: disable-file=NB105 --> 抑制全文的问题；配置文件的 per-file-ignores 按文件忽略规则。
+"""
+
+
+REVIEW_EPILOG = """示例：
+  nianbao review 各单位年报/ -o 审查结果/
+  nianbao review 各单位年报/ -o 审查结果/ --manifest 名单.csv --jobs 4
 """
 
 
@@ -81,9 +99,8 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+", metavar="PATH", help="要检查的文件或目录；- 表示从标准输入读取")
     c.add_argument("--format", choices=FORMATS, default="human",
                    help="输出格式：human（默认）、json、sarif、github、csv、junit")
-    c.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
-    c.add_argument("--select", action="append", metavar="CODES", help="只运行这些规则（代码或前缀，逗号分隔）")
-    c.add_argument("--ignore", action="append", metavar="CODES", help="不运行这些规则（代码或前缀，逗号分隔）")
+    _batch_options(c)
+    c.add_argument("--list-files", action="store_true", help="只列出将要检查的文件，不检查")
     c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                    help="达到哪一级别的问题时退出码为 1（默认 error）")
     c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
@@ -96,6 +113,13 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--output-file", "-o", metavar="FILE", help="把结果写入文件（UTF-8），不输出到屏幕")
     c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
     c.add_argument("--write-baseline", metavar="FILE", help="把本次发现的全部问题写入基线文件（退出码 0）")
+    v = sub.add_parser("review", help="审查一批报告，生成审查报告（HTML）、汇总表（Excel）和各单位整改清单（Word）",
+                       description="审查一批报告：写出审查报告（HTML）、汇总表（Excel）、各单位整改清单（Word）和 review.json。",
+                       epilog=REVIEW_EPILOG, formatter_class=fmt)
+    v.add_argument("paths", nargs="+", metavar="PATH", help="要审查的文件或目录")
+    v.add_argument("-o", "--output", required=True, metavar="DIR", help="结果写入的文件夹")
+    v.add_argument("--manifest", metavar="CSV", help="单位名单（列：file, agency, level, parent），优先于自动识别")
+    _batch_options(v)
     r = sub.add_parser("rules", help="列出全部规则", description="列出全部规则：代码、名称、级别、标签、说明。",
                        epilog="示例：\n  nianbao rules\n  nianbao rules --format json", formatter_class=fmt)
     r.add_argument("--format", choices=("human", "json"), default="human", help="输出格式：human（默认）或 json")
@@ -107,174 +131,10 @@ def _build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _expand(paths) -> list:
-    """Files to check, in a stable order: directories recurse over known suffixes."""
-    from .load import CHECKED_SUFFIXES
-    out = []
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if name.lower().endswith(CHECKED_SUFFIXES) and not name.startswith("."):
-                        found.append(os.path.join(root, name))
-            out.extend(sorted(found))
-        else:
-            out.append(p)
-    return out
-
-
-class _Configs:
-    """Rule sets by configuration file (discovered per checked file, cached)."""
-
-    def __init__(self, forced: str | None, select, ignore):
-        self.forced, self.select, self.ignore = forced, select, ignore
-        self.cache = {}
-        self.dir_cache = {}
-
-    def for_path(self, path: str):
-        from .config import Config, discover, read_config, resolve
-        if self.forced:
-            cfg_path = self.forced
-        else:
-            if path == "-":
-                d = os.getcwd()
-            elif os.path.isdir(path):
-                d = os.path.abspath(path)
-            else:
-                d = os.path.dirname(os.path.abspath(path))
-            if d not in self.dir_cache:
-                self.dir_cache[d] = discover(d)
-            cfg_path = self.dir_cache[d]
-        if cfg_path not in self.cache:
-            cfg = read_config(cfg_path) if cfg_path else Config()
-            self.cache[cfg_path] = (cfg, resolve(cfg, self.select, self.ignore))
-        return self.cache[cfg_path]
-
-
-def _check_one(path: str, ruleset, previous: str | None = None):
-    from .engine import check_document
-    from .load import InputError, load_bytes, load_path
-    from .report import FileResult
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            doc = load_bytes(data, "-", "markdown")
-        else:
-            doc = load_path(path)
-        prev_doc = load_path(previous) if previous else None
-        return FileResult(path, check_document(doc, ruleset, prev_doc), previous=previous)
-    except InputError as exc:
-        return FileResult(path, error=exc)
-    except Exception as exc:  # never crash a batch on one file
-        return FileResult(path, error=InputError(
-            "internal-error", f"{path}：nianbao 内部错误（{type(exc).__name__}: {exc}），请报告此问题"))
-
-
-def _terminal_width():
-    """Columns to fit human output to: $COLUMNS, else the terminal's width;
-    None when writing to a pipe or file (nothing is cut there)."""
-    env = os.environ.get("COLUMNS", "")
-    if env.isdigit() and int(env) > 0:
-        return int(env)
-    try:
-        if sys.stdout.isatty():
-            return os.get_terminal_size(sys.stdout.fileno()).columns
-    except (OSError, ValueError, AttributeError):
-        pass
-    return None
-
-
-def _pairs(paths, previous, configs) -> dict:
-    """{path: previous year's report} for the previous-year rules (``--previous``, or pairs in the batch)."""
-    if previous:
-        return {paths[0]: previous}
-    if len(paths) < 2:
-        return {}
-    from .pairing import pair_paths
-    ruleset = configs.for_path(paths[0])[1]
-    if not any(r.enabled and r.tags and "previous-year" in r.tags for r in ruleset.rules):
-        return {}
-    return pair_paths(paths, ruleset.template)
-
-
-def cmd_check(args) -> int:
-    if args.statistics and args.format not in ("human", "json"):
-        sys.stderr.write("nianbao: 参数错误：--statistics 只能与 --format human 或 json 同用\n")
-        return EXIT_ERROR
-    from .engine import fails
-    from .report import render
-    from .yamlio import ConfigError
-    configs = _Configs(args.config, _split(args.select), _split(args.ignore))
-    results, fail_levels, last_ruleset = [], [], None
-    try:
-        if args.config:
-            configs.for_path(os.curdir)
-        paths = _expand(args.paths)
-        if args.previous and len(paths) != 1:
-            sys.stderr.write("nianbao: 参数错误：--previous 只能与一份报告一起使用"
-                             "（检查多份报告时，同一批中的报告按机关名称和年份自动配对）\n")
-            return EXIT_ERROR
-        pairs = _pairs(paths, args.previous, configs)
-        for path in paths:
-            cfg, ruleset = configs.for_path(path)
-            last_ruleset = ruleset
-            res = _check_one(path, ruleset, pairs.get(path))
-            results.append(res)
-            fail_levels.append((res, args.fail_on or cfg.fail_on or "error"))
-    except ConfigError as exc:
-        sys.stderr.write(f"nianbao: 配置错误：{exc}\n")
-        return EXIT_ERROR
-    if last_ruleset is None:
-        last_ruleset = configs.for_path(os.curdir)[1]
-    from . import baseline
-    try:
-        if args.write_baseline:
-            n = baseline.write(args.write_baseline, results)
-            sys.stderr.write(f"nianbao: 已把 {n} 个问题写入基线 {args.write_baseline}\n")
-        elif args.baseline:
-            gone = baseline.apply(args.baseline, results)
-            if gone:
-                sys.stderr.write(f"nianbao: 基线中有 {gone} 个问题已不再出现，"
-                                 f"可用 --write-baseline {args.baseline} 重写基线\n")
-    except ConfigError as exc:
-        sys.stderr.write(f"nianbao: 配置错误：{exc}\n")
-        return EXIT_ERROR
-    if not results:
-        sys.stderr.write("nianbao: 警告：没有找到可检查的报告文件"
-                         "（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
-    to_file = bool(args.output_file)
-    color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
-                                       and not os.environ.get("NO_COLOR"))
-    if args.statistics:
-        from .report.statistics import render_statistics
-        out = render_statistics(results, args.format)
-    else:
-        out = render(args.format, results, last_ruleset, color=color and args.format == "human",
-                     width=None if to_file else _terminal_width())
-    if to_file:
-        try:
-            with open(args.output_file, "w", encoding="utf-8", newline="") as fh:
-                fh.write(out)
-        except OSError as exc:
-            sys.stderr.write(f"nianbao: 无法写入输出文件 {args.output_file}（{exc.strerror or exc}）\n")
-            return EXIT_ERROR
-    else:
-        sys.stdout.write(out)
-        sys.stdout.flush()
-    if any(r.error for r in results):
-        return EXIT_ERROR
-    if args.write_baseline:
-        return EXIT_OK
-    if not args.exit_zero and any(fails(r.findings, lvl) for r, lvl in fail_levels):
-        return EXIT_FINDINGS
-    return EXIT_OK
-
-
 def _ruleset_for(args):
     """The rule set governing the current folder (or ``--config``)."""
-    return _Configs(args.config, None, None).for_path(os.curdir)[1]
+    from .batch import Configs
+    return Configs(args.config, None, None).for_path(os.curdir)[1]
 
 
 def cmd_rules(args) -> int:
@@ -347,7 +207,11 @@ def main(argv=None) -> int:
     from .yamlio import ConfigError
     try:
         if args.command == "check":
+            from .batch import cmd_check
             return cmd_check(args)
+        if args.command == "review":
+            from .report.review import cmd_review
+            return cmd_review(args)
         if args.command == "rules":
             return cmd_rules(args)
         return cmd_rule(args)
@@ -356,3 +220,6 @@ def main(argv=None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C before the batch began (while reading rules, walking folders)
+        sys.stderr.write("nianbao: 已中断\n")
+        return 130

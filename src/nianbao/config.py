@@ -12,6 +12,8 @@ Keys::
     packs:    [my-pack.yaml]    # extra rule packs, relative to this file
     fail-on:  error             # lowest severity that makes the exit code 1
     per-file-ignores: {"上海/*.md": [NB105]}   # glob (relative to this file) -> codes
+    exclude:  [".*", 草稿/]      # globs a folder walk leaves out (default: hidden files)
+    extend-exclude: [旧/*]      # globs added to ``exclude``
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ CONFIG_SCHEMA = {
     "fail-on": Enum(*SEVERITIES),
     "bundled": bool,
     "per-file-ignores": {"*": [str]},
+    "exclude": [str],
+    "extend-exclude": [str],
 }
 
 
@@ -46,6 +50,8 @@ class Config:
     bundled: bool = True
     is_toml: bool = False
     per_file_ignores: dict = field(default_factory=dict)
+    exclude: list = None  # globs left out of a folder walk (None: the default, hidden files)
+    extend_exclude: list = field(default_factory=list)
 
 
 def _locate(cfg_path: str, is_toml: bool, keys: tuple) -> tuple:
@@ -75,7 +81,8 @@ def read_config(path: str) -> Config:
     return Config(path=path, select=data.get("select"), ignore=list(data.get("ignore") or []),
                   severity=dict(data.get("severity") or {}), packs=packs,
                   fail_on=data.get("fail-on", ""), bundled=data.get("bundled", True), is_toml=is_toml,
-                  per_file_ignores=dict(data.get("per-file-ignores") or {}))
+                  per_file_ignores=dict(data.get("per-file-ignores") or {}),
+                  exclude=data.get("exclude"), extend_exclude=list(data.get("extend-exclude") or []))
 
 
 def discover(start_dir: str) -> str:

@@ -47,6 +47,11 @@ def check_document(doc, ruleset, previous=None) -> list:
     for the rules that compare the two; they say nothing without it."""
     report = parse(doc, ruleset.template)
     report.previous = parse(previous, ruleset.template) if previous is not None else None
+    return check_parsed(report, ruleset)
+
+
+def check_parsed(report, ruleset) -> list:
+    """All findings of the enabled rules on a parsed report, in document order."""
     doc = report.doc  # the parse view: logical lines that map back to the file's places
     out = []
     for rule in ruleset.rules:

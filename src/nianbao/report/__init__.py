@@ -16,6 +16,7 @@ class FileResult:
     error: object = None  # load.InputError or None
     baselined: int = 0  # findings hidden by --baseline
     previous: object = None  # path of the previous year's report it was compared with
+    skipped: object = None  # load.InputError-like note: not a report, not a regular file
 
 
 def summary(results) -> dict:

@@ -132,6 +132,9 @@ def _summary_line(results) -> str:
         text += f"；{bad} 个文件无法读取"
     if s["baselined"]:
         text += f"；基线中已有的 {s['baselined']} 个问题未显示"
+    skipped = sum(1 for r in results if getattr(r, "skipped", None))
+    if skipped:
+        text += f"；{skipped} 个文件已跳过"
     return text
 
 
@@ -144,6 +147,9 @@ def render_human(results, color: bool = False, width=None) -> str:
                             (f"[{r.error.code}] ", "dim"), (r.error.message, "")]])
         if getattr(r, "previous", None):
             blocks.append([[(f"{r.path}: ", "bold"), (f"与上一年度报告 {r.previous} 比较", "dim")]])
+        if getattr(r, "skipped", None):
+            blocks.append([[(f"{r.path}: ", "bold"), ("已跳过 ", "bold cyan"),
+                            (f"[{r.skipped.code}] ", "dim"), (r.skipped.message, "")]])
         for f in r.findings:
             blocks.append(_lines_for(f, width))
     tail = [[(_summary_line(results), "bold")]]

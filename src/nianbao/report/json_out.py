@@ -22,14 +22,22 @@ def finding_dict(f) -> dict:
     return d
 
 
+def _file_dict(r) -> dict:
+    d = {"path": r.path, "error": r.error.as_dict() if r.error else None,
+         "findings": [finding_dict(f) for f in r.findings]}
+    if getattr(r, "previous", None):
+        d["previous"] = r.previous  # the previous year's report it was compared with
+    if getattr(r, "skipped", None):
+        d["skipped"] = r.skipped.as_dict()  # not a report, or not a regular file
+    return d
+
+
 def render_json(results) -> str:
     doc = {
         "schema_version": SCHEMA_VERSION,
         "tool": "nianbao",
         "version": __version__,
-        "files": [{"path": r.path, "error": r.error.as_dict() if r.error else None,
-                   **({"previous": r.previous} if r.previous else {}),
-                   "findings": [finding_dict(f) for f in r.findings]} for r in results],
+        "files": [_file_dict(r) for r in results],
         "summary": summary(results),
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
