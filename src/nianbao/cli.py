@@ -32,6 +32,16 @@ def _split(values):
     return out
 
 
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"应为正数：{text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="nianbao", description="政府信息公开工作年度报告检查工具")
     p.add_argument("--version", action="version", version=f"nianbao {__version__}")
@@ -46,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="达到哪一级别的问题时退出码为 1（默认 error）")
     c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    c.add_argument("--max-size", type=_positive, metavar="MB", default=None,
+                   help="单个文件的大小上限（MB，默认 100）")
+    c.add_argument("--timeout", type=_positive, metavar="SECONDS", default=None,
+                   help="读取一个 PDF 或 Word 文件的时间上限（秒，默认 60）")
+    c.add_argument("--max-memory", type=_positive, metavar="MB", default=None,
+                   help="读取一个 PDF 或 Word 文件的内存上限（MB，默认 1024）")
     r = sub.add_parser("rules", help="列出全部规则")
     r.add_argument("--format", choices=("human", "json"), default="human")
     r.add_argument("--config", metavar="FILE")
@@ -103,11 +119,11 @@ class _Configs:
 
 def _check_one(path: str, ruleset):
     from .engine import check_document
-    from .load import InputError, load_bytes, load_path
+    from .load import InputError, load_bytes, load_path, read_stdin
     from .report import FileResult
     try:
         if path == "-":
-            data = sys.stdin.buffer.read()
+            data = read_stdin()
             doc = load_bytes(data, "-", "markdown")
         else:
             doc = load_path(path)
@@ -123,6 +139,8 @@ def cmd_check(args) -> int:
     from .engine import fails
     from .report import render
     from .yamlio import ConfigError
+    from .load import set_limits
+    set_limits(args.max_size, args.timeout, args.max_memory)
     configs = _Configs(args.config, _split(args.select), _split(args.ignore))
     results, fail_levels, last_ruleset = [], [], None
     try:
