@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 
 from ..model import Document, Line, Place
 from .errors import InputError
-from .grid import cell_of, is_wide
+from .grid import MAX_SPAN, MAX_TABLE_CELLS, cell_of, is_wide, table_too_large
 from .text import decode as _decode_text
 
 # -- decoding -------------------------------------------------------------------
@@ -186,6 +186,13 @@ class _Text:
         self.parent = parent
 
 
+#: elements nested deeper than this are read as part of the deepest open one
+#: (their tags are ignored, their text kept): every later walk over the tree
+#: is then bounded, and a page of 20,000 nested tables costs no more than one
+#: of 256 (real pages nest a few dozen deep)
+MAX_DEPTH = 256
+
+
 class _TreeBuilder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=False)
@@ -208,6 +215,8 @@ class _TreeBuilder(HTMLParser):
         if rules:
             for tags, stop in rules:
                 self._close_to(tags, stop)
+        if len(self.stack) > MAX_DEPTH and tag not in _VOID:
+            return
         parent = self.stack[-1]
         el = _El(tag, {k: v or "" for k, v in attrs} if attrs else {}, parent, pos)
         parent.children.append(el)
@@ -605,23 +614,34 @@ def _span(el: _El, name: str) -> int:
     value = el.attrs.get(name)
     if not value:
         return 1
-    if not value.isdigit():
+    if not value.isascii() or not value.isdigit():  # "²" is a digit to str.isdigit
         value = re.sub(r"[^0-9]", "", value)
-    return max(1, min(int(value or 1), 1000))
+    value = value.lstrip("0")[:6]  # a 5,000-digit span is not a number int() takes
+    return max(1, min(int(value or 1), MAX_SPAN))
+
+
+class _TableTooLarge(Exception):
+    pass
 
 
 def _grid(tbl: _El) -> list:
     """Rows of cells (the <td> element at its top-left position, None where a
-    merged cell covers a position), rowspan/colspan resolved, full width."""
+    merged cell covers a position), rowspan/colspan resolved, full width.
+
+    A rowspan ends at the last row of the table (as in a browser); a table
+    of more than MAX_TABLE_CELLS positions raises _TableTooLarge."""
     taken = {}
     rows = []
-    for r, tr in enumerate(_iter_rows(tbl)):
+    trs = list(_iter_rows(tbl))
+    for r, tr in enumerate(trs):
         row = []
         col = 0
         for td in _iter_cells(tr):
             while (r, col) in taken:
                 col += 1
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            rs, cs = min(_span(td, "rowspan"), len(trs) - r), _span(td, "colspan")
+            if len(taken) + rs * cs > MAX_TABLE_CELLS:
+                raise _TableTooLarge()
             for dr in range(rs):
                 for dc in range(cs):
                     taken[(r + dr, col + dc)] = td if (dr, dc) == (0, 0) else None
@@ -631,6 +651,8 @@ def _grid(tbl: _El) -> list:
         return []
     width = 1 + max((c for (_r, c) in taken), default=-1)
     height = len(rows)
+    if width * height > MAX_TABLE_CELLS:
+        raise _TableTooLarge()
     return [[taken.get((r, c)) for c in range(width)] for r in range(height)]
 
 
@@ -659,7 +681,10 @@ def load_html(data: bytes, path: str) -> Document:
     root = builder.root
     article = _find_article(root)
     layout = _Layout()
-    layout.walk(article, chrome_ok=False)
+    try:
+        layout.walk(article, chrome_ok=False)
+    except _TableTooLarge:
+        raise table_too_large(path, layout.tables + 1) from None
     layout.flush()
     lines = [HtmlLine(t, i + 1, tuple(segs), cells, table, row, empty_at)
              for i, (t, segs, cells, table, row, empty_at) in enumerate(layout.out)]
