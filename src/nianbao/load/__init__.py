@@ -9,6 +9,7 @@ import os
 
 from ..model import Document
 from .errors import InputError
+from .text import MAX_LINES
 from .isolate import LIMITS, run_isolated, set_limits
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -43,6 +44,9 @@ def _load_bytes(data: bytes, path: str, fmt: str) -> Document:
 
 #: formats whose readers are native code, run in an isolated worker (isolate.py)
 ISOLATED = ("pdf", "docx")
+#: a text or web page larger than this (bytes) is read in the worker too: real
+#: ones are far smaller, and a huge one must not take the process's memory
+ISOLATE_ABOVE = 2 * 1024 * 1024
 
 
 def _too_large(name: str, size: int | None = None) -> InputError:
@@ -114,6 +118,10 @@ def _warm(fmt: str) -> None:
             from . import pdf  # noqa: F401
             import pypdfium2  # noqa: F401
             import pypdfium2.raw  # noqa: F401
+        elif fmt == "html":
+            from . import html  # noqa: F401
+        elif fmt in ("text", "markdown"):
+            from . import text  # noqa: F401
         elif fmt == "docx":
             from . import docx  # noqa: F401
             import docx as _python_docx  # noqa: F401
@@ -125,10 +133,17 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
     """Read ``data`` (the content of ``path``) into a Document; PDF and Word
     in an isolated worker (memory and time limits)."""
     fmt = fmt or format_of(path)
-    if fmt in ISOLATED:
+    if fmt in ISOLATED or len(data) > ISOLATE_ABOVE:
         _warm(fmt)
-        return run_isolated(_load_bytes, (data, path, fmt), path, fmt)
-    return _load_bytes(data, path, fmt)
+        return run_isolated(_load_checked, (data, path, fmt), path, fmt)
+    return _load_checked(data, path, fmt)
+
+
+def _load_checked(data: bytes, path: str, fmt: str) -> Document:
+    doc = _load_bytes(data, path, fmt)
+    if len(doc.lines) > MAX_LINES:
+        raise InputError("too-large", f"{path}：文件过大（超过 {MAX_LINES} 行），不像一份年度报告")
+    return doc
 
 
 __all__ = ["InputError", "load_bytes", "load_path", "read_stdin", "set_limits", "LIMITS", "format_of", "CHECKED_SUFFIXES", "Document"]

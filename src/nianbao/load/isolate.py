@@ -36,7 +36,7 @@ class Limits:
 
 LIMITS = Limits()
 
-_KIND_NAMES = {"pdf": "PDF ", "docx": "Word 文件"}
+_KIND_NAMES = {"pdf": "PDF ", "docx": "Word 文件", "html": "网页", "text": "文件", "markdown": "文件"}
 
 
 def set_limits(max_size_mb=None, timeout_s=None, memory_mb=None) -> None:
@@ -114,8 +114,16 @@ def _address_space() -> int:
 
 
 def _too_complex(path: str, fmt: str, why: str) -> InputError:
+    """The input error for a worker that ran out of ``why``: 时间, 内存 or 资源."""
     name = _KIND_NAMES.get(fmt, "文件")
-    return InputError("too-complex", f"{path}：{name}过于复杂，无法在限定{why}内读取")
+    hint = ""
+    if why == "时间":
+        hint = f"（{LIMITS.timeout:g} 秒；可用 --timeout 调整）"
+    elif why == "内存":
+        hint = f"（{LIMITS.memory // (1024 * 1024)} MB；可用 --max-memory 调整）"
+    elif why == "资源":
+        hint = "（读取进程异常退出：内存不足或文件损坏）"
+    return InputError("too-complex", f"{path}：{name}过于复杂，无法在限定{why}内读取{hint}")
 
 
 def run_isolated(fn, args: tuple, path: str, fmt: str):
