@@ -101,10 +101,10 @@ def _check_pack_template(path: str, tmpl: dict) -> None:
         for k in keys:
             node = node.get(k) if isinstance(node, dict) else None
         if isinstance(node, str):
-            try:
-                re.compile(node)
-            except re.error as exc:
-                _fail(path, ("template",) + keys, f"规则包 template.{'.'.join(keys)}：正则表达式无效：{exc}")
+            from .userre import check_pattern
+            problem = check_pattern(node, lines=keys == ("page_marker",), multiline=True)
+            if problem:
+                _fail(path, ("template",) + keys, f"规则包 template.{'.'.join(keys)}：{problem}")
 
 
 def _dotted(keys: tuple) -> str:

@@ -5,9 +5,8 @@
 某一章节。
 """
 
-import re
-
 from ..model import Problem, Span
+from ..userre import check_pattern, compile_pattern
 
 KIND = "phrase-forbidden"
 OPTIONS = {
@@ -24,10 +23,9 @@ def validate_options(options):
     if options["section"] not in SECTIONS:
         return ("section",), f"section 应为 {'、'.join(SECTIONS)} 之一，实际是 “{options['section']}”"
     for i, p in enumerate(options["patterns"]):
-        try:
-            re.compile(p)
-        except re.error as exc:
-            return ("patterns", i), f"正则表达式 “{p}” 无效：{exc}"
+        problem = check_pattern(p, lines=True)
+        if problem:
+            return ("patterns", i), problem
     return None
 
 
@@ -36,13 +34,18 @@ def check(report, options):
     if found is None:
         return
     lines, _hit = found
-    pats = [re.compile(p) for p in options["patterns"]]
-    for i in lines:
-        if i in report.page_markers:
-            continue
-        text = report.doc.lines[i].text
-        for p in pats:
-            for m in p.finditer(text):
-                if m.end() > m.start():
-                    yield Problem(Span(i, m.start(), m.end()),
-                                  {"found": m.group(0), "describe": options["describe"]})
+    doc = report.doc
+    if not doc.lines:
+        return
+    text = doc.text
+    markers = report.page_markers
+    # one RE2 pass over the whole text per pattern; a match never spans lines
+    for p in options["patterns"]:
+        for m in compile_pattern(p, lines=True).finditer(text):
+            start, end = m.start(), m.end()
+            if end <= start:
+                continue
+            i, col = doc.locate(start)
+            if i in lines and i not in markers:
+                yield Problem(Span(i, col, col + end - start),
+                              {"found": m.group(0), "describe": options["describe"]})
