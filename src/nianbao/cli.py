@@ -96,9 +96,11 @@ class _Configs:
         self.forced, self.select, self.ignore = forced, select, ignore
         self.cache = {}
         self.dir_cache = {}
+        self.reported = set()  # configuration errors already written to stderr
 
     def for_path(self, path: str):
         from .config import Config, discover, read_config, resolve
+        from .yamlio import ConfigError
         if self.forced:
             cfg_path = self.forced
         else:
@@ -109,12 +111,23 @@ class _Configs:
             else:
                 d = os.path.dirname(os.path.abspath(path))
             if d not in self.dir_cache:
-                self.dir_cache[d] = discover(d)
+                try:
+                    self.dir_cache[d] = discover(d)
+                except ConfigError as exc:  # a broken pyproject.toml on the way up
+                    self.dir_cache[d] = exc
             cfg_path = self.dir_cache[d]
+            if isinstance(cfg_path, ConfigError):
+                raise cfg_path
         if cfg_path not in self.cache:
-            cfg = read_config(cfg_path) if cfg_path else Config()
-            self.cache[cfg_path] = (cfg, resolve(cfg, self.select, self.ignore))
-        return self.cache[cfg_path]
+            try:
+                cfg = read_config(cfg_path) if cfg_path else Config()
+                self.cache[cfg_path] = (cfg, resolve(cfg, self.select, self.ignore))
+            except ConfigError as exc:  # remembered: every file under it gets the error
+                self.cache[cfg_path] = exc
+        found = self.cache[cfg_path]
+        if isinstance(found, ConfigError):
+            raise found
+        return found
 
 
 def _check_one(path: str, ruleset):
@@ -136,6 +149,7 @@ def _check_one(path: str, ruleset):
 
 
 def cmd_check(args) -> int:
+    from .config import config_failure
     from .engine import fails
     from .report import render
     from .yamlio import ConfigError
@@ -147,7 +161,11 @@ def cmd_check(args) -> int:
         if args.config:
             configs.for_path(os.curdir)
         for path in _expand(args.paths):
-            cfg, ruleset = configs.for_path(path)
+            try:
+                cfg, ruleset = configs.for_path(path)
+            except ConfigError as exc:  # per folder: the rest of the batch is checked
+                results.append(config_failure(path, exc, configs.reported))
+                continue
             last_ruleset = ruleset
             res = _check_one(path, ruleset)
             results.append(res)
@@ -156,7 +174,11 @@ def cmd_check(args) -> int:
         sys.stderr.write(f"nianbao: 配置错误：{exc}\n")
         return EXIT_ERROR
     if last_ruleset is None:
-        last_ruleset = configs.for_path(os.curdir)[1]
+        try:
+            last_ruleset = configs.for_path(os.curdir)[1]
+        except ConfigError:
+            from .config import Config, resolve
+            last_ruleset = resolve(Config())
     if not results:
         sys.stderr.write("nianbao: 警告：没有找到可检查的报告文件"
                          "（目录中只检查 .txt .md .pdf .docx .html .htm）\n")
