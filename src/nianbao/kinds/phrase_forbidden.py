@@ -15,6 +15,8 @@ OPTIONS = {
     "describe": (str, "", "消息中对问题的描述"),
 }
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("found", "describe")
 SECTIONS = ("全文", "一", "二", "三", "四", "五", "六")
 
 

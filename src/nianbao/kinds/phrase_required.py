@@ -18,6 +18,8 @@ OPTIONS = {
     "describe": (str, "", "消息中对所缺内容的描述"),
 }
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("section", "describe")
 
 
 def validate_options(options):

@@ -17,6 +17,8 @@ from ..model import Problem
 KIND = "table-unreadable"
 OPTIONS = {}
 MESSAGES = ("stray", "group", "many")
+#: the names a rule's message may use ({name})
+ARGS = ("table", "found", "expected", "count", "rows", "label", "row")
 #: this many rows of one table with the same count of figures are reported as one
 MANY = 4
 
