@@ -12,6 +12,27 @@ _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 TAB = "    "
 
 
+def _escapes() -> dict:
+    """Control characters (C0 but tab, DEL, C1) and bidirectional overrides,
+    shown as escapes: a file name or a report line must not drive the terminal
+    (an ESC sequence) or reorder what is shown."""
+    table = {}
+    for o in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0)):
+        if o != 0x09:
+            table[o] = f"\\x{o:02x}"
+    for o in list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)) + [0x200E, 0x200F, 0x061C]:
+        table[o] = f"\\u{o:04x}"
+    return table
+
+
+_ESCAPES = _escapes()
+
+
+def safe(text: str) -> str:
+    """``text`` with control characters escaped (see _escapes)."""
+    return text.translate(_ESCAPES)
+
+
 def char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
@@ -24,22 +45,22 @@ def text_width(s: str) -> int:
 
 def snippet(source: str, c0: int, c1: int) -> tuple:
     """(shown source line, caret line) with tabs expanded and carets aligned."""
-    shown = source.replace("\t", TAB)
-    prefix = source[:c0].replace("\t", TAB)
-    marked = source[c0:c1].replace("\t", TAB)
+    shown = safe(source).replace("\t", TAB)
+    prefix = safe(source[:c0]).replace("\t", TAB)
+    marked = safe(source[c0:c1]).replace("\t", TAB)
     pad = " " * text_width(prefix)
     width = max(1, text_width(marked))
     return shown, pad + "^" * width
 
 
 def _where(f) -> str:
-    base = f"{f.path}:{f.start.line}:{f.start.column}"
+    base = f"{safe(f.path)}:{f.start.line}:{f.start.column}"
     return f"{base}（{f.start.label}）" if f.start.label else base
 
 
 def _lines_for(f) -> list:
     head = [(_where(f), "bold"), (": ", ""), (f"{_LABEL[f.severity]} ", _STYLE[f.severity]),
-            (f"{f.rule} ", "bold"), (f"[{f.name}] ", "dim"), (f.message, "")]
+            (f"{f.rule} ", "bold"), (f"[{f.name}] ", "dim"), (safe(f.message), "")]
     out = [head]
     if f.source.strip():
         shown, carets = snippet(f.source, f.col0, f.col1)
@@ -63,8 +84,8 @@ def render_human(results, color: bool = False) -> str:
     blocks = []
     for r in results:
         if r.error:
-            blocks.append([[(f"{r.path}: ", "bold"), ("无法读取 ", "bold red"),
-                            (f"[{r.error.code}] ", "dim"), (r.error.message, "")]])
+            blocks.append([[(f"{safe(r.path)}: ", "bold"), ("无法读取 ", "bold red"),
+                            (f"[{r.error.code}] ", "dim"), (safe(r.error.message), "")]])
         for f in r.findings:
             blocks.append(_lines_for(f))
     tail = [[(_summary_line(results), "bold")]]
