@@ -102,10 +102,11 @@ def _check_pack_template(path: str, tmpl: dict) -> None:
             node = node.get(k) if isinstance(node, dict) else None
         if isinstance(node, str):
             from .userre import check_pattern
-            problem = check_pattern(node, lines=keys == ("page_marker",), multiline=True)
-            if not problem and keys[0] == "period":
+            period = keys[0] == "period"
+            problem = check_pattern(node, lines=not period, multiline=True, groups=period)
+            if not problem and period:
                 from .userre import compile_pattern
-                if compile_pattern(node, multiline=True).groups < 1:
+                if compile_pattern(node, multiline=True, groups=True).groups < 1:
                     problem = "正则表达式应至少有 1 个分组（第 1 组是年份）"
             if problem:
                 _fail(path, ("template",) + keys, f"规则包 template.{'.'.join(keys)}：{problem}")

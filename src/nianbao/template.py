@@ -120,7 +120,7 @@ def _compile_re(pattern: str, path: str, keys: tuple, lines: bool = False, group
     """RE2 (linear time) for a template pattern; ``lines``: matched line by line."""
     from .userre import UserRegexError, compile_pattern
     try:
-        rx = compile_pattern(pattern, lines=lines, multiline=True)
+        rx = compile_pattern(pattern, lines=lines, multiline=True, groups=groups > 0)
     except UserRegexError as exc:
         line, col = locate(path, keys) if path else (0, 0)
         raise ConfigError(exc.message, path, line, col) from None

@@ -25,6 +25,12 @@ _OUTSIDE = {"d": _DIGIT, "s": f"[{_SPACE}]", "w": f"[{_WORD}]",
             "D": r"\P{Nd}", "S": f"[^{_SPACE}]", "W": f"[^{_WORD}]", "Z": r"\z"}
 #: a pattern longer than this is not a phrase (RE2 bounds the memory anyway)
 MAX_PATTERN = 10_000
+#: RE2 runs in time proportional to text length times program size: a
+#: phrase's program has tens to a few thousand instructions (\\w alone is 1,453)
+MAX_PROGRAM = 50_000
+#: capture groups a pattern that needs them (the period: group 1 is the year)
+#: may have; the others are compiled without captures (RE2 is much faster so)
+MAX_GROUPS = 9
 
 
 class UserRegexError(ValueError):
@@ -87,7 +93,7 @@ def _message(exc: BaseException) -> str:
 
 
 @lru_cache(maxsize=512)
-def compile_pattern(pattern: str, lines: bool = False, multiline: bool = False):
+def compile_pattern(pattern: str, lines: bool = False, multiline: bool = False, groups: bool = False):
     """The RE2 pattern for ``pattern`` (a compiled object with ``search``,
     ``match`` and ``finditer``; match positions are in characters).
 
@@ -95,6 +101,8 @@ def compile_pattern(pattern: str, lines: bool = False, multiline: bool = False):
     and ``^``/``$`` match at every line: searching a whole document's text
     then finds exactly what searching each of its lines would.
     ``multiline``: ``^``/``$`` at every line only.
+    ``groups``: keep capture groups (at most MAX_GROUPS); otherwise every
+    group is non-capturing and only the whole match is known.
     Raises UserRegexError for anything RE2 cannot compile.
     """
     if not isinstance(pattern, str):
@@ -109,24 +117,34 @@ def compile_pattern(pattern: str, lines: bool = False, multiline: bool = False):
     opts.log_errors = False  # RE2 would print every rejected pattern on stderr
     if lines:
         opts.never_nl = True
+    opts.never_capture = not groups
     text = translate(pattern)
     if lines or multiline:
         text = "(?m)" + text
     try:
-        return re2.compile(text, opts)
+        rx = re2.compile(text, opts)
     except Exception as exc:  # re2.error, and anything else a strange pattern raises
         raise UserRegexError(f"正则表达式 “{_short(pattern)}” 无效或 RE2 不支持：{_message(exc)}"
                              f"（不支持反向引用和前后查找 (?=…) (?<=…)）") from None
+    try:
+        size = rx._regexp.ProgramSize()
+    except AttributeError:  # pragma: no cover - another binding version
+        size = 0
+    if size > MAX_PROGRAM:
+        raise UserRegexError(f"正则表达式 “{_short(pattern)}” 过于复杂（RE2 程序 {size} 条指令，上限 {MAX_PROGRAM}）")
+    if groups and rx.groups > MAX_GROUPS:
+        raise UserRegexError(f"正则表达式 “{_short(pattern)}” 的分组过多（{rx.groups} 个，上限 {MAX_GROUPS}）")
+    return rx
 
 
 def _short(pattern: str) -> str:
     return pattern if len(pattern) <= 60 else pattern[:57] + "..."
 
 
-def check_pattern(pattern, lines: bool = False, multiline: bool = False):
+def check_pattern(pattern, lines: bool = False, multiline: bool = False, groups: bool = False):
     """None when ``pattern`` compiles, else the Chinese message."""
     try:
-        compile_pattern(pattern, lines, multiline)
+        compile_pattern(pattern, lines, multiline, groups)
     except UserRegexError as exc:
         return exc.message
     except RecursionError:  # pragma: no cover - RE2 does not recurse in Python

@@ -193,17 +193,45 @@ def docx_no_body() -> bytes:
 
 
 def docx_inflating(mb: int = 1500) -> bytes:
-    """document.xml inflating to about ``mb`` MB (a few MB compressed)."""
+    """A .docx whose document.xml inflates to about ``mb`` MB (a few MB packed).
+
+    The deflate stream is built from one compressed megabyte repeated: after a
+    full flush the compressor starts afresh, so each repetition compresses to
+    the same bytes, and the ZIP entry is written by hand around them."""
+    import struct
     head = _body("").encode().split(b"</w:body>")[0] + b"<w:p><w:r><w:t>"
     tail = b"</w:t></w:r></w:p></w:body></w:document>"
     block = b"a" * (1 << 20)
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = co.compress(head) + co.flush(zlib.Z_FULL_FLUSH)
+    rep = co.compress(block) + co.flush(zlib.Z_FULL_FLUSH)
+    last = co.compress(tail) + co.flush(zlib.Z_FINISH)
+    packed = first + rep * mb + last
+    crc = zlib.crc32(head)
+    for _ in range(mb):
+        crc = zlib.crc32(block, crc)
+    crc = zlib.crc32(tail, crc) & 0xFFFFFFFF
+    size = len(head) + len(block) * mb + len(tail)
+    entries = [("[Content_Types].xml", _CT.encode()), ("_rels/.rels", _RELS.encode())]
+    out = io.BytesIO()
+    central = []
 
-    def chunks():
-        yield head
-        for _ in range(mb):
-            yield block
-        yield tail
-    return docx(chunks(), compresslevel=9)
+    def add(name: bytes, method: int, crc32: int, csize: int, usize: int, data: bytes) -> None:
+        offset = out.tell()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, crc32, csize, usize,
+                              len(name), 0) + name + data)
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0x21, crc32,
+                                   csize, usize, len(name), 0, 0, 0, 0, 0, offset) + name)
+
+    for name, raw in entries:
+        add(name.encode(), 0, zlib.crc32(raw) & 0xFFFFFFFF, len(raw), len(raw), raw)
+    add(b"word/document.xml", 8, crc, len(packed), size, packed)
+    start = out.tell()
+    for rec in central:
+        out.write(rec)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central),
+                          out.tell() - start, start, 0))
+    return out.getvalue()
 
 
 def docx_nested(depth: int = 3000) -> bytes:
