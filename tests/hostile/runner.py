@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -69,18 +70,22 @@ def nianbao(args, cwd, stdin=None, fmt="json", extra=FAST) -> Run:
     elif stdin is not None:
         src = open(stdin, "rb")
     start = time.monotonic()
+    # a session of its own, so that an overrun kills nianbao and its workers too
+    proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, str(peak_file), *cmd], cwd=str(cwd),
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=src,
+                            preexec_fn=_limit, start_new_session=True)
     try:
-        proc = subprocess.run([sys.executable, "-c", _WRAPPER, str(peak_file), *cmd], cwd=str(cwd),
-                              env=env, capture_output=True, stdin=src, preexec_fn=_limit,
-                              timeout=TIME_BUDGET * 3)
+        out, err = proc.communicate(timeout=TIME_BUDGET * 3)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
     finally:
         if src is not subprocess.DEVNULL:
             src.close()
     seconds = time.monotonic() - start
     peak = int(peak_file.read_text()) if peak_file.exists() else 0
     peak_file.unlink(missing_ok=True)
-    return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"),
-               proc.stderr.decode("utf-8", "replace"), seconds, peak)
+    return Run(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), seconds, peak)
 
 
 def assert_sane(run: Run) -> None:
