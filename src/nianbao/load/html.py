@@ -161,14 +161,24 @@ class _El:
         self.chrome = None  # _is_chrome(), once asked
 
     def text_len(self) -> int:
+        """Characters of text below this element (skipped subtrees left out);
+        computed for the whole subtree with an explicit stack, then cached."""
         if self._len is None:
-            n = 0
-            for c in self.children:
-                if isinstance(c, _Text):
-                    n += len(c.text.strip())
-                elif not c.skip:
-                    n += c.text_len()
-            self._len = n
+            order, stack = [], [self]
+            while stack:  # pre-order; sums are then made children first
+                el = stack.pop()
+                if el._len is not None:
+                    continue
+                order.append(el)
+                stack.extend(c for c in el.children if not isinstance(c, _Text) and not c.skip)
+            for el in reversed(order):
+                n = 0
+                for c in el.children:
+                    if isinstance(c, _Text):
+                        n += len(c.text.strip())
+                    elif not c.skip:
+                        n += c._len
+                el._len = n
         return self._len
 
 
@@ -188,8 +198,10 @@ class _Text:
 
 #: elements nested deeper than this are read as part of the deepest open one
 #: (their tags are ignored, their text kept): every later walk over the tree
-#: is then bounded, and a page of 20,000 nested tables costs no more than one
-#: of 256 (real pages nest a few dozen deep)
+#: is then bounded (text_len, _full_text and _iter_rows use explicit stacks;
+#: the layout and article walks recurse at most this deep), and a page of
+#: 20,000 nested tables costs no more than one of 256 (real pages nest a few
+#: dozen deep)
 MAX_DEPTH = 256
 
 
@@ -289,11 +301,16 @@ def _chrome_to_drop(el: _El) -> bool:
 
 
 def _full_text(el: _El, out: list) -> None:
-    for c in el.children:
-        if isinstance(c, _Text):
+    """Append the text below ``el`` in document order (an explicit stack)."""
+    stack = [iter(el.children)]
+    while stack:
+        c = next(stack[-1], None)
+        if c is None:
+            stack.pop()
+        elif isinstance(c, _Text):
             out.append(c.text)
         elif not c.skip:
-            _full_text(c, out)
+            stack.append(iter(c.children))
 
 
 def _find_article(root: _El) -> _El:
@@ -595,13 +612,17 @@ def _join_parts(lines) -> tuple:
 
 def _iter_rows(tbl: _El):
     """<tr> elements of a table, through thead/tbody/tfoot, not nested tables."""
-    for c in tbl.children:
-        if isinstance(c, _Text) or c.skip:
+    stack = [iter(tbl.children)]
+    while stack:
+        c = next(stack[-1], None)
+        if c is None:
+            stack.pop()
+        elif isinstance(c, _Text) or c.skip:
             continue
-        if c.tag == "tr":
+        elif c.tag == "tr":
             yield c
         elif c.tag in ("thead", "tbody", "tfoot"):
-            yield from _iter_rows(c)
+            stack.append(iter(c.children))
 
 
 def _iter_cells(tr: _El):
