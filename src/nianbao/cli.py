@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--timeout", type=_positive, metavar="SECONDS", default=None,
                    help="读取一个 PDF 或 Word 文件的时间上限（秒，默认 60）")
     c.add_argument("--max-memory", type=_positive, metavar="MB", default=None,
-                   help="读取一个 PDF 或 Word 文件的内存上限（MB，默认 1024）")
+                   help="读取一个 PDF 或 Word 文件的内存上限（MB，默认 768）")
     r = sub.add_parser("rules", help="列出全部规则")
     r.add_argument("--format", choices=("human", "json"), default="human")
     r.add_argument("--config", metavar="FILE")

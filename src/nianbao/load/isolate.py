@@ -25,7 +25,7 @@ from .errors import InputError
 #: defaults; the command line can change them (see :func:`set_limits`)
 DEFAULT_MAX_SIZE_MB = 100
 DEFAULT_TIMEOUT_S = 60.0
-DEFAULT_MEMORY_MB = 1024
+DEFAULT_MEMORY_MB = 768
 
 
 class Limits:
