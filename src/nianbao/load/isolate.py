@@ -76,6 +76,11 @@ def _child(fn, args, wfd: int) -> None:
         except OSError:
             pass
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        try:  # a native crash here is reported by the parent, not dumped on the terminal
+            import faulthandler
+            faulthandler.disable()
+        except (ImportError, RuntimeError):
+            pass
         try:
             result = ("ok", fn(*args))
         except InputError as exc:
