@@ -219,3 +219,13 @@ def test_pdfminer_reading_of_unmapped_codes_keeps_pdfium_text(monkeypatch):
     geom.set_chars(list("一、总体情况"), [9.0] * 6, [0.0] * 6, [1.0] * 6, [1.0] * 6, [12.0] * 6)
     pdf_loader._pdfminer_chars(b"%PDF", [geom])
     assert geom.x0 == [0] * 6  # a good pdfminer reading still replaces the page
+
+
+def test_human_snippet_of_a_huge_line_is_a_window_with_aligned_carets():
+    from nianbao.report.human import SNIPPET_MAX, snippet, text_width
+    source = "甲" * 500_000 + "错字" + "乙" * 500_000
+    c0 = 500_000
+    shown, carets = snippet(source, c0, c0 + 2)
+    assert len(shown) <= SNIPPET_MAX + 2
+    at = shown.index("错字")
+    assert carets == " " * text_width(shown[:at]) + "^^^^"

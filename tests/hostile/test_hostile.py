@@ -158,6 +158,15 @@ def test_near_100_mb_of_text_within_budget(tmp_path):
     _check_batch(run, "big.txt", allowed={"too-large", "too-complex"})
 
 
+def test_one_line_of_10_mb_in_human_output(tmp_path):
+    sentence = "本机关2024年主动公开政府信息1234条，其中规范性文件12件。"
+    files = _batch(tmp_path, "x.txt", (sentence * (10 * 2**20 // len(sentence.encode()))).encode())
+    run = nianbao(files, tmp_path, fmt="human")
+    assert_sane(run)
+    assert run.rc == 1 and "good.txt:" in run.out and "x.txt:1:1" in run.out
+    assert max(len(line) for line in run.out.splitlines()) < 2000  # a window, not 10 MB per finding
+
+
 def test_many_short_lines_are_refused(tmp_path):
     files = _batch(tmp_path, "x.txt", b"a\n" * 2_000_000)
     _check_batch(nianbao(files, tmp_path), "x.txt", allowed={"too-large"})

@@ -43,8 +43,20 @@ def text_width(s: str) -> int:
     return sum(char_width(c) for c in s)
 
 
+#: a source line longer than this is shown as a window around the finding
+#: (a whole report flattened into one line, or a hostile one of megabytes)
+SNIPPET_MAX = 400
+_CONTEXT = 120
+
+
 def snippet(source: str, c0: int, c1: int) -> tuple:
     """(shown source line, caret line) with tabs expanded and carets aligned."""
+    if len(source) > SNIPPET_MAX:
+        c1 = min(max(c1, c0), c0 + SNIPPET_MAX - 2 * _CONTEXT)
+        start, end = max(0, c0 - _CONTEXT), min(len(source), c1 + _CONTEXT)
+        head = "…" if start else ""
+        source = head + source[start:end] + ("…" if end < len(source) else "")
+        c0, c1 = c0 - start + len(head), c1 - start + len(head)
     shown = safe(source).replace("\t", TAB)
     prefix = safe(source[:c0]).replace("\t", TAB)
     marked = safe(source[c0:c1]).replace("\t", TAB)
