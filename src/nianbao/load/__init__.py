@@ -110,6 +110,9 @@ def load_path(path: str) -> Document:
     return load_bytes(data, path)
 
 
+_WARMED = {}
+
+
 def _warm(fmt: str) -> None:
     """Import the reader and its library in this process once, so that each
     forked worker starts with them loaded (the import costs more than the fork)."""
@@ -118,6 +121,9 @@ def _warm(fmt: str) -> None:
             from . import pdf  # noqa: F401
             import pypdfium2  # noqa: F401
             import pypdfium2.raw  # noqa: F401
+            _WARMED[fmt] = _WARMED.get(fmt, 0) + 1
+            if _WARMED[fmt] == 2:  # a batch of PDFs: pdfminer too (the fallback for some fonts)
+                import pdfplumber  # noqa: F401
         elif fmt == "html":
             from . import html  # noqa: F401
         elif fmt in ("text", "markdown"):
