@@ -94,12 +94,30 @@ def test_worker_bug_is_an_internal_error_not_a_crash():
 
 
 @fork_only
-def test_no_worker_left_behind(limits):
+def test_overrun_worker_is_replaced(limits):
+    from nianbao.load import isolate
     limits.timeout = 0.3
     with pytest.raises(InputError):
         run_isolated(_sleep, (30,), "x.pdf", "pdf")
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
+    assert isolate._WORKER is None  # killed and reaped
+    limits.timeout = 30
+    assert run_isolated(len, (b"abc",), "x.pdf", "pdf") == 3  # a fresh worker
+    first = isolate._WORKER.pid
+    assert run_isolated(len, (b"ab",), "x.pdf", "pdf") == 2
+    assert isolate._WORKER.pid == first  # kept for the next file
+
+
+@fork_only
+def test_worker_inherited_through_fork_is_not_used():
+    from nianbao.load import isolate
+    run_isolated(len, (b"x",), "x.pdf", "pdf")
+    parent_worker = isolate._WORKER.pid
+    pid = os.fork()
+    if pid == 0:  # a --jobs pool process: must start its own worker
+        ok = run_isolated(len, (b"xy",), "x.pdf", "pdf") == 2 and isolate._WORKER.pid != parent_worker
+        os._exit(0 if ok else 1)
+    assert os.waitpid(pid, 0)[1] == 0
+    assert run_isolated(len, (b"xyz",), "x.pdf", "pdf") == 3 and isolate._WORKER.pid == parent_worker
 
 
 # -- RE2 for user patterns ----------------------------------------------------------------

@@ -110,37 +110,11 @@ def load_path(path: str) -> Document:
     return load_bytes(data, path)
 
 
-_WARMED = {}
-
-
-def _warm(fmt: str) -> None:
-    """Import the reader and its library in this process once, so that each
-    forked worker starts with them loaded (the import costs more than the fork)."""
-    try:
-        if fmt == "pdf":
-            from . import pdf  # noqa: F401
-            import pypdfium2  # noqa: F401
-            import pypdfium2.raw  # noqa: F401
-            _WARMED[fmt] = _WARMED.get(fmt, 0) + 1
-            if _WARMED[fmt] == 2:  # a batch of PDFs: pdfminer too (the fallback for some fonts)
-                import pdfplumber  # noqa: F401
-        elif fmt == "html":
-            from . import html  # noqa: F401
-        elif fmt in ("text", "markdown"):
-            from . import text  # noqa: F401
-        elif fmt == "docx":
-            from . import docx  # noqa: F401
-            import docx as _python_docx  # noqa: F401
-    except ImportError:
-        pass  # the worker reports the missing library
-
-
 def load_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
     """Read ``data`` (the content of ``path``) into a Document; PDF and Word
     in an isolated worker (memory and time limits)."""
     fmt = fmt or format_of(path)
     if fmt in ISOLATED or len(data) > ISOLATE_ABOVE:
-        _warm(fmt)
         return run_isolated(_load_checked, (data, path, fmt), path, fmt)
     return _load_checked(data, path, fmt)
 
