@@ -353,7 +353,8 @@ def test_config_error_via_cli_exits_2_with_position(tmp_path, case, capsys):
     where = f"{path}:{line}:{col}" if col is not None else f"{path}:{line}:"
     assert where in captured.err
     assert captured.err.startswith("nianbao: 配置错误：")
-    assert captured.out == ""  # no half report on stdout
+    # the file under the broken configuration is reported as not checked
+    assert "[config-error]" in captured.out and "错误 0 个" in captured.out
 
 
 TOML_ERRORS = [

@@ -181,7 +181,13 @@ def test_mixed_line_endings_and_form_feed():
 def test_last_line_without_newline_and_blank_lines():
     doc = load_bytes("一\n\n\n二".encode("utf-8"), "x.txt")
     assert [ln.text for ln in doc.lines] == ["一", "", "", "二"]
-    assert load_bytes(b"", "empty.txt").lines == []
+
+
+@pytest.mark.parametrize("data", [b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, b"\n \r\n\t", "\u3000\n".encode()])
+def test_empty_or_bom_only_is_an_input_error(data):
+    with pytest.raises(InputError) as exc:
+        load_bytes(data, "empty.txt")
+    assert exc.value.code == "empty-file" and "文件为空" in exc.value.message
 
 
 def test_columns_are_characters_not_bytes():

@@ -29,6 +29,7 @@ import sys
 from dataclasses import dataclass
 
 from .load import CHECKED_SUFFIXES, InputError
+from .yamlio import ConfigError
 
 #: suffixes of legacy Word / WPS files: listed, never read
 LEGACY_SUFFIXES = (".doc", ".wps")
@@ -61,6 +62,7 @@ class Configs:
         self.forced, self.select, self.ignore = forced, select, ignore
         self.cache = {}
         self.dir_cache = {}
+        self.reported = set()  # configuration errors already written to stderr
 
     def config_path(self, path: str) -> str:
         from .config import discover
@@ -73,17 +75,30 @@ class Configs:
         else:
             d = os.path.dirname(os.path.abspath(path))
         if d not in self.dir_cache:
-            self.dir_cache[d] = discover(d)
-        return self.dir_cache[d]
+            try:
+                self.dir_cache[d] = discover(d)
+            except ConfigError as exc:  # a broken pyproject.toml on the way up
+                self.dir_cache[d] = exc
+        found = self.dir_cache[d]
+        if isinstance(found, ConfigError):
+            raise found
+        return found
 
     def for_path(self, path: str):
-        """(Config, RuleSet) governing ``path``; raises ConfigError."""
+        """(Config, RuleSet) governing ``path``; raises ConfigError (remembered: every
+        file under a broken configuration gets its error, read once)."""
         from .config import Config, read_config, resolve
         cfg_path = self.config_path(path)
         if cfg_path not in self.cache:
-            cfg = read_config(cfg_path) if cfg_path else Config()
-            self.cache[cfg_path] = (cfg, resolve(cfg, self.select, self.ignore))
-        return self.cache[cfg_path]
+            try:
+                cfg = read_config(cfg_path) if cfg_path else Config()
+                self.cache[cfg_path] = (cfg, resolve(cfg, self.select, self.ignore))
+            except ConfigError as exc:
+                self.cache[cfg_path] = exc
+        found = self.cache[cfg_path]
+        if isinstance(found, ConfigError):
+            raise found
+        return found
 
 
 # ---------------------------------------------------------------------------
@@ -170,7 +185,10 @@ def expand(paths, configs: Configs, cli_exclude=None) -> list:
             out.append(Entry(p))  # the loader says why (not found, permission)
             continue
         if stat.S_ISDIR(st.st_mode):
-            cfg, _rs = configs.for_path(p)
+            try:
+                cfg = configs.for_path(p)[0]
+            except ConfigError:  # its files get the error (config_errors); walk with the defaults
+                cfg = None
             out.extend(walk(p, exclude_patterns(cfg, cli_exclude)))
         elif not stat.S_ISREG(st.st_mode):
             out.append(Entry(p, ("not-regular-file",
@@ -220,7 +238,11 @@ def check_one(path: str, ruleset, want_record=None, data: bytes | None = None,
     from .load import load_bytes, load_path
     from .parse import parse
     try:
-        doc = load_bytes(data, "-", "markdown") if path == "-" else load_path(path)
+        if path == "-":
+            from .load import read_stdin
+            doc = load_bytes(read_stdin() if data is None else data, "-", "markdown")
+        else:
+            doc = load_path(path)
         report = parse(doc, ruleset.template)
         if skip_non_report and not looks_like_report(report):
             return Outcome(path, [], skipped=("not-a-report", f"{path}：{NOT_A_REPORT}"))
@@ -389,7 +411,7 @@ def run(entries, configs: Configs, jobs: int, want_record=None, label: str = "�
                 out = (Outcome(e.path, [], error=(code, message)) if is_error
                        else Outcome(e.path, [], skipped=(code, message)))
             elif e.path == "-":
-                out = check_one("-", configs.for_path("-")[1], want_record, sys.stdin.buffer.read(),
+                out = check_one("-", configs.for_path("-")[1], want_record, None,
                                 skip_non_report=False, previous=pairs.get("-"))
             elif results is not None:
                 out, first = (first, None) if first is not None else (next(results), None)
@@ -456,7 +478,39 @@ def pairs_for(paths: list, previous, configs: Configs) -> dict:
     return pair_paths(paths, ruleset.template)
 
 
+def config_errors(entries: list, configs: Configs) -> list:
+    """Configuration errors before any work, per folder: a file under a broken
+    configuration becomes that error (written once to stderr); the rest is checked."""
+    from .config import config_failure
+    from .yamlio import ConfigError
+    out = []
+    for e in entries:
+        if e.note is None:
+            try:
+                configs.for_path(e.path)
+            except ConfigError as exc:
+                failed = config_failure(e.path, exc, configs.reported)
+                e = Entry(e.path, (failed.error.code, failed.error.message, True), e.walked)
+        out.append(e)
+    return out
+
+
+def last_rules(entries: list, configs: Configs):
+    """The rule set to describe rules with in the output (SARIF): the last checked file's."""
+    from .config import Config, resolve
+    from .yamlio import ConfigError
+    for e in reversed(entries):
+        if e.note is None:
+            return configs.for_path(e.path)[1]
+    try:
+        return configs.for_path(os.curdir)[1]
+    except ConfigError:
+        return resolve(Config())
+
+
 def cmd_check(args) -> int:
+    from .load import set_limits
+    set_limits(args.max_size, args.timeout, args.max_memory)
     from .engine import fails
     from .report import render
     from .yamlio import ConfigError
@@ -476,10 +530,8 @@ def cmd_check(args) -> int:
                 else:
                     sys.stderr.write(f"nianbao: {e.note[1]}\n")
             return 2 if any(e.note and e.note[2] for e in entries) else 0
-        for e in entries:  # configuration errors before any work
-            if e.note is None:
-                configs.for_path(e.path)
-        last_ruleset = configs.for_path(entries[-1].path if entries else os.curdir)[1]
+        entries = config_errors(entries, configs)
+        last_ruleset = last_rules(entries, configs)
         paths = [e.path for e in entries if e.note is None]
         if args.previous and len(paths) != 1:
             sys.stderr.write("nianbao: 参数错误：--previous 只能与一份报告一起使用"

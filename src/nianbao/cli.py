@@ -34,6 +34,16 @@ def _jobs(text: str) -> int:
     return n
 
 
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"应为正数：{text}")
+    return value
+
+
 def _batch_options(c) -> None:
     c.add_argument("--config", metavar="FILE", help="使用指定的配置文件，不再向上查找")
     c.add_argument("--select", action="append", metavar="CODES", help="只运行这些规则（代码或前缀，逗号分隔）")
@@ -42,6 +52,12 @@ def _batch_options(c) -> None:
                    help="遍历目录时跳过这些路径（通配符，逗号分隔；在配置的 exclude 之外）")
     c.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                    help="并行进程数（默认 0：使用全部 CPU 核心）；结果与 --jobs 1 完全相同")
+    c.add_argument("--max-size", type=_positive, metavar="MB", default=None,
+                   help="单个文件的大小上限（MB，默认 100）")
+    c.add_argument("--timeout", type=_positive, metavar="SECONDS", default=None,
+                   help="读取一个 PDF 或 Word 文件的时间上限（秒，默认 60）")
+    c.add_argument("--max-memory", type=_positive, metavar="MB", default=None,
+                   help="读取一个 PDF 或 Word 文件的内存上限（MB，默认 768）")
 
 
 MAIN_EPILOG = """示例：

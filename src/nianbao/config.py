@@ -157,3 +157,18 @@ def resolve(cfg: Config, cli_select=None, cli_ignore=None) -> RuleSet:
         if r.code in cfg.severity:
             r.severity = cfg.severity[r.code]
     return ruleset
+
+
+def config_failure(path: str, exc: ConfigError, reported: set):
+    """The result of a file governed by a broken configuration: that
+    configuration's error (written once to stderr as well), so that the files
+    under other configurations are still checked and the run exits 2."""
+    import sys
+    from .load import InputError
+    from .report import FileResult
+    text = str(exc)
+    if text not in reported:  # ``reported``: the errors this run has written
+        reported.add(text)
+        sys.stderr.write(f"nianbao: 配置错误：{text}\n")
+    return FileResult(path, error=InputError("config-error", f"{path}：配置错误，未检查（{text}）"))
+

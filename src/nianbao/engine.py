@@ -21,7 +21,11 @@ def _end_place(line, end: int, start: int) -> Place:
 
 
 def make_finding(doc, rule, problem) -> Finding:
-    msg = rule.message_for(problem.key).format_map(_Args(problem.args))
+    template = rule.message_for(problem.key)
+    try:  # templates are checked when the pack is loaded; this is a last guard
+        msg = template.format_map(_Args(problem.args))
+    except (ValueError, KeyError, AttributeError, IndexError, TypeError):
+        msg = template
     span = problem.span
     if span is None or not doc.lines:
         start = end = Place(1, 1)

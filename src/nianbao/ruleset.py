@@ -103,10 +103,15 @@ def _check_pack_template(path: str, tmpl: dict) -> None:
         for k in keys:
             node = node.get(k) if isinstance(node, dict) else None
         if isinstance(node, str):
-            try:
-                re.compile(node)
-            except re.error as exc:
-                _fail(path, ("template",) + keys, f"规则包 template.{'.'.join(keys)}：正则表达式无效：{exc}")
+            from .userre import check_pattern
+            period = keys[0] == "period"
+            problem = check_pattern(node, lines=not period, multiline=True, groups=period)
+            if not problem and period:
+                from .userre import compile_pattern
+                if compile_pattern(node, multiline=True, groups=True).groups < 1:
+                    problem = "正则表达式应至少有 1 个分组（第 1 组是年份）"
+            if problem:
+                _fail(path, ("template",) + keys, f"规则包 template.{'.'.join(keys)}：{problem}")
 
 
 def _dotted(keys: tuple) -> str:
@@ -139,8 +144,18 @@ def _make_rule(code: str, spec: dict, path: str) -> Rule:
         problem = module.validate_options(options)
         if problem:
             _fail(path, ("rules", code, "options") + tuple(problem[0]), f"规则 {code}：{problem[1]}")
+    declared = getattr(module, "MESSAGES", ("",))
+    for key in spec.get("messages") or {}:
+        if key not in declared:
+            known = "、".join(k for k in declared if k) or "无（只用 message）"
+            _fail(path, ("rules", code, "messages", key),
+                  f"规则 {code}（类型 {spec['kind']}）没有消息 “{key}”（可用：{known}）")
+    names = getattr(module, "ARGS", None)
+    _check_message(path, code, ("rules", code, "message"), spec["message"], names)
+    for key, text in (spec.get("messages") or {}).items():
+        _check_message(path, code, ("rules", code, "messages", key), text, names)
     messages = dict(spec.get("messages") or {})
-    for key in getattr(module, "MESSAGES", ("",)):
+    for key in declared:
         if key and key not in messages:
             messages[key] = spec["message"]
     return Rule(code=code, name=spec["name"], kind=spec["kind"], module=module,
@@ -149,18 +164,73 @@ def _make_rule(code: str, spec: dict, path: str) -> Rule:
                 doc=dict(spec.get("doc") or {}), source=path, enabled=spec.get("enabled", True))
 
 
+def message_problem(text: str, names) -> str:
+    """Why ``text`` cannot be a message template ("" when it can): only
+    ``{name}`` with a name the kind gives (``names``; any identifier when the
+    kind declares none), ``{{`` and ``}}`` for braces; no positional fields,
+    attribute or index access, conversion or format spec."""
+    import string
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        return "花括号不成对（字面的花括号请写成 {{ 或 }}）"
+    for _literal, field_name, spec, conversion in fields:
+        if field_name is None:
+            continue
+        shown = "{" + field_name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if not field_name or field_name.isdigit():
+            return f"{shown} 不是有名字的占位符"
+        if not field_name.isidentifier():
+            return f"{shown} 只能是名字，不能取属性或下标"
+        if spec or conversion:
+            return f"{shown} 不能带格式说明或转换"
+        if names is not None and field_name not in names:
+            return f"{shown} 不是这类规则提供的名字（可用：{'、'.join(names) or '无'}）"
+    return ""
+
+
+def _check_message(path: str, code: str, keys: tuple, text: str, names) -> None:
+    problem = message_problem(text, names)
+    if problem:
+        _fail(path, keys, f"规则 {code} 的消息：{problem}")
+
+
+def _check_tables(template, pack_templates) -> None:
+    """Compile the template's tables and relations now (not at the first
+    check), and blame an error on the pack that brought the bad part."""
+    from .parse.tablespec import compile_tables
+    try:
+        compile_tables(template)
+        return
+    except ConfigError as exc:
+        err = exc
+    except Exception as exc:  # noqa: BLE001 - a pack's odd table definition
+        err = ConfigError(f"表格定义无法使用（{type(exc).__name__}: {exc}）")
+    for path, tmpl in reversed(pack_templates):
+        for i, r in enumerate(tmpl.get("relations") or []):
+            rid = r.get("id") if isinstance(r, dict) else None
+            if rid and (f"勾稽关系 {rid}：" in err.message or f"勾稽关系 {rid} " in err.message):
+                _fail(path, ("template", "relations", i), f"规则包 template.relations[{i}]：{err.message}")
+        if tmpl.get("tables") or tmpl.get("relations"):
+            key = "tables" if tmpl.get("tables") else "relations"
+            _fail(path, ("template", key), f"规则包 template.{key}：{err.message}")
+    raise err
+
+
 def load_ruleset(extra_packs: tuple = (), use_bundled: bool = True) -> RuleSet:
     """The bundled pack (unless disabled) with ``extra_packs`` layered on top."""
     paths = ([bundled_pack()] if use_bundled else []) + list(extra_packs)
     merged, origin = {}, {}
     tmpl_raw = tmpl_origin = None  # read only when a pack changes the template
     tmpl_changed = False
+    pack_templates = []  # (pack file, its template:) to blame errors on
     for path in paths:
         data = read_pack(path)
         for code, spec in (data.get("rules") or {}).items():
             merged[code] = {**merged.get(code, {}), **spec}
             origin[code] = path
         if data.get("template"):
+            pack_templates.append((path, data["template"]))
             if tmpl_raw is None:
                 tmpl_raw, tmpl_origin = read_template_files()
             tmpl_raw = merge(tmpl_raw, data["template"])
@@ -181,4 +251,12 @@ def load_ruleset(extra_packs: tuple = (), use_bundled: bool = True) -> RuleSet:
     else:
         from .template import default_template
         template = default_template()
+    _check_tables(template, pack_templates)
+    for rule in rules:
+        check = getattr(rule.module, "validate_template", None)
+        if check is not None:
+            problem = check(rule.options, template)
+            if problem:
+                _fail(rule.source, ("rules", rule.code, "options") + tuple(problem[0]),
+                      f"规则 {rule.code}：{problem[1]}")
     return RuleSet(rules=rules, template=template, sources=origin)

@@ -9,7 +9,6 @@ extend it with a ``template:`` mapping that is merged on top (see
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 
 from .parse.normalize import fold
@@ -73,8 +72,8 @@ class Template:
     title_variants: list
     title_skip: set
     title_max_lines: int
-    period_re: re.Pattern
-    page_marker_re: re.Pattern
+    period_re: object  # RE2 patterns (userre.compile_pattern)
+    page_marker_re: object
     cache: dict = field(default_factory=dict)  # compiled parts owned by the parsers
 
     @property
@@ -117,12 +116,18 @@ def _list_ident(items) -> str:
     return ""
 
 
-def _compile_re(pattern: str, path: str, keys: tuple) -> re.Pattern:
+def _compile_re(pattern: str, path: str, keys: tuple, lines: bool = False, groups: int = 0):
+    """RE2 (linear time) for a template pattern; ``lines``: matched line by line."""
+    from .userre import UserRegexError, compile_pattern
     try:
-        return re.compile(pattern, re.M)
-    except re.error as exc:
-        line, col = locate(path, keys)
-        raise ConfigError(f"正则表达式无效：{exc}", path, line, col) from None
+        rx = compile_pattern(pattern, lines=lines, multiline=True, groups=groups > 0)
+    except UserRegexError as exc:
+        line, col = locate(path, keys) if path else (0, 0)
+        raise ConfigError(exc.message, path, line, col) from None
+    if rx.groups < groups:
+        line, col = locate(path, keys) if path else (0, 0)
+        raise ConfigError(f"正则表达式应至少有 {groups} 个分组（第 1 组是年份）", path, line, col)
+    return rx
 
 
 def read_template_files(directory: str | None = None) -> tuple:
@@ -161,8 +166,8 @@ def build(raw: dict, origin: dict) -> Template:
         line, col = locate(path, ("headings",)) if path else (0, 0)
         raise ConfigError(f"模板应有 6 个章节标题，实际有 {len(heads)} 个", path, line, col)
     title = raw.get("title") or {}
-    period = (raw.get("period") or {}).get("pattern") or r"(?!x)x"
-    marker = raw.get("page_marker") or r"(?!x)x"
+    period = (raw.get("period") or {}).get("pattern") or r"[^\s\S]"
+    marker = raw.get("page_marker") or r"[^\s\S]"
     return Template(
         raw=raw,
         headings=heads,
@@ -170,8 +175,9 @@ def build(raw: dict, origin: dict) -> Template:
         title_variants=list(title.get("variants") or []),
         title_skip={fold(s) for s in title.get("skip_lines") or []},
         title_max_lines=int(title.get("max_lines") or 3),
-        period_re=_compile_re(period, origin.get("period", ""), ("period", "pattern")),
-        page_marker_re=_compile_re(marker, origin.get("page_marker", ""), ("page_marker",)),
+        period_re=_compile_re(period, origin.get("period", ""), ("period", "pattern"),
+                              groups=1 if period != r"[^\s\S]" else 0),
+        page_marker_re=_compile_re(marker, origin.get("page_marker", ""), ("page_marker",), lines=True),
     )
 
 

@@ -26,6 +26,63 @@ class ConfigError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
+#: deeper nesting than this is not a configuration (and the C YAML loader
+#: overflows its stack on tens of thousands of brackets)
+MAX_DEPTH = 100
+#: values in one file, counting each use of an alias again (an "alias bomb"
+#: of a few lines would otherwise stand for billions of values)
+MAX_NODES = 200_000
+
+
+def nesting_depth(text: str) -> int:
+    """An upper estimate of the nesting depth of a YAML text, from its flow
+    brackets and indentation, without parsing it (quotes and comments are
+    skipped roughly; an estimate that is too high only for absurd files)."""
+    depth = deepest = 0
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        dashes = 0
+        while stripped.startswith(("- ", "? ", ": ")) or stripped in ("-", "?"):
+            dashes += 1
+            stripped = stripped[2:].lstrip(" ")
+        block = indent // 2 + dashes
+        quote = None
+        for ch in stripped:
+            if quote:
+                if ch == quote:
+                    quote = None
+            elif ch in "\"'":
+                quote = ch
+            elif ch == "#":
+                break
+            elif ch in "[{":
+                depth += 1
+                if depth + block > deepest:
+                    deepest = depth + block
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+        deepest = max(deepest, depth + block)
+    return deepest
+
+
+def count_nodes(data, limit: int = MAX_NODES) -> int:
+    """Values in ``data`` (an alias counted at each use), stopping past ``limit``."""
+    n = 0
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        n += 1
+        if n > limit:
+            return n
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return n
+
+
 def _yaml(typ: str):
     from ruamel.yaml import YAML
     y = YAML(typ=typ, pure=(typ != "safe"))
@@ -44,14 +101,23 @@ def load_yaml(path: str):
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError("YAML 文件必须是 UTF-8 编码", path) from None
+    if nesting_depth(text) > MAX_DEPTH:
+        raise ConfigError(f"YAML 嵌套过深（超过 {MAX_DEPTH} 层），不像配置文件", path)
     try:
-        return _yaml("safe").load(text)
+        data = _yaml("safe").load(text)
+    except (RecursionError, MemoryError):
+        raise ConfigError(f"YAML 嵌套过深或过大，无法读取", path) from None
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line + 1 if mark else 0
         col = mark.column + 1 if mark else 0
         raise ConfigError(f"YAML 语法错误：{problem}", path, line, col) from None
+    except Exception as exc:  # the loader's other errors (bad tags, keys that cannot be hashed...)
+        raise ConfigError(f"YAML 无法读取：{type(exc).__name__}: {exc}", path) from None
+    if count_nodes(data) > MAX_NODES:
+        raise ConfigError(f"YAML 过大（超过 {MAX_NODES} 个值，别名按展开计算）", path)
+    return data
 
 
 def locate(path: str, keys: tuple) -> tuple:
@@ -90,14 +156,46 @@ def toml_tool_section(path: str):
     import tomllib
     try:
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+            raw = fh.read()
+        text = raw.decode("utf-8")
+        if _toml_depth(text) > MAX_DEPTH:
+            raise ConfigError(f"TOML 嵌套过深（超过 {MAX_DEPTH} 层）", path)
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"TOML 文件必须是 UTF-8 编码（第 {exc.start} 字节处无法解码）", path) from None
+    except (RecursionError, MemoryError):
+        raise ConfigError(f"TOML 嵌套过深或过大，无法读取", path) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
         raise ConfigError(f"TOML 语法错误：{exc}", path, line, col) from None
     except OSError as exc:
         raise ConfigError(f"无法读取文件（{exc.strerror or exc}）", path) from None
-    return data.get("tool", {}).get("nianbao")
+    tool = data.get("tool", {})
+    return tool.get("nianbao") if isinstance(tool, dict) else None
+
+
+def _toml_depth(text: str) -> int:
+    """Deepest bracket nesting of a TOML text outside strings and comments."""
+    depth = deepest = 0
+    quote = None
+    comment = False
+    for ch in text:
+        if comment:
+            comment = ch != "\n"
+        elif quote:
+            if ch == quote or ch == "\n":
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            comment = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def locate_toml(path: str, keys: tuple) -> tuple:

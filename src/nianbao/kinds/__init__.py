@@ -6,6 +6,8 @@ A kind module declares, at the top:
            of this kind may set under ``options:``
   MESSAGES the message keys its problems use ("" = the rule's ``message``;
            other keys are looked up in the rule's ``messages:``)
+  ARGS     the names its problems give a message (``{name}`` in a message);
+           a pack's message using any other name is rejected at load
 and a generator ``check(report, options)`` that yields ``model.Problem``.
 Its docstring documents the kind (``nianbao rule`` prints it with the rule).
 A kind never parses text: it judges the ``parse.Report``.

@@ -20,6 +20,8 @@ from ._tables import section_heading_span, table_anchor
 KIND = "article20"
 OPTIONS = {}
 MESSAGES = ("values", "subtable", "table")
+#: the names a rule's message may use ({name})
+ARGS = ("table", "title", "captions", "caption", "rows", "columns", "row")
 
 
 def _columns(sub) -> str:

@@ -10,6 +10,8 @@ from ._util import heading_span
 KIND = "heading-duplicate"
 OPTIONS = {}
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("heading", "first_line")
 
 
 def check(report, options):

@@ -11,6 +11,8 @@ from ._util import heading_span, last_text_line, line_span
 KIND = "heading-missing"
 OPTIONS = {}
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("number", "expected", "where")
 
 
 def check(report, options):

@@ -10,6 +10,8 @@ from ._util import heading_span
 KIND = "heading-numbering"
 OPTIONS = {}
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("heading", "expected", "numbering", "number")
 
 
 def check(report, options):

@@ -10,6 +10,8 @@ from ._util import heading_span
 KIND = "heading-order"
 OPTIONS = {}
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("heading", "where")
 
 
 def check(report, options):

@@ -5,9 +5,8 @@
 某一章节。
 """
 
-import re
-
 from ..model import Problem, Span
+from ..userre import check_pattern, compile_pattern
 
 KIND = "phrase-forbidden"
 OPTIONS = {
@@ -17,6 +16,8 @@ OPTIONS = {
     "from_year": (int, 0, "只检查这一年及以后的报告（按标题或统计期限的年份；0：不限）"),
 }
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("found", "describe")
 SECTIONS = ("全文", "一", "二", "三", "四", "五", "六")
 
 
@@ -25,10 +26,9 @@ def validate_options(options):
     if options["section"] not in SECTIONS:
         return ("section",), f"section 应为 {'、'.join(SECTIONS)} 之一，实际是 “{options['section']}”"
     for i, p in enumerate(options["patterns"]):
-        try:
-            re.compile(p)
-        except re.error as exc:
-            return ("patterns", i), f"正则表达式 “{p}” 无效：{exc}"
+        problem = check_pattern(p, lines=True)
+        if problem:
+            return ("patterns", i), problem
     return None
 
 
@@ -42,13 +42,18 @@ def check(report, options):
     if found is None:
         return
     lines, _hit = found
-    pats = [re.compile(p) for p in options["patterns"]]
-    for i in lines:
-        if i in report.page_markers:
-            continue
-        text = report.doc.lines[i].text
-        for p in pats:
-            for m in p.finditer(text):
-                if m.end() > m.start():
-                    yield Problem(Span(i, m.start(), m.end()),
-                                  {"found": m.group(0), "describe": options["describe"]})
+    doc = report.doc
+    if not doc.lines:
+        return
+    text = doc.text
+    markers = report.page_markers
+    # one RE2 pass over the whole text per pattern; a match never spans lines
+    for p in options["patterns"]:
+        for m in compile_pattern(p, lines=True).finditer(text):
+            start, end = m.start(), m.end()
+            if end <= start:
+                continue
+            i, col = doc.locate(start)
+            if i in lines and i not in markers:
+                yield Problem(Span(i, col, col + end - start),
+                              {"found": m.group(0), "describe": options["describe"]})

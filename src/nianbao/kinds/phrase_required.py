@@ -5,9 +5,8 @@
 在该章节标题处报告。章节本身缺失时不报告（那由缺少章节标题的规则负责）。
 """
 
-import re
-
 from ..model import Problem
+from ..userre import compile_pattern
 from ..parse.normalize import fold
 from ._util import first_text_line, heading_span, line_span
 
@@ -20,6 +19,8 @@ OPTIONS = {
     "from_year": (int, 0, "只检查这一年及以后的报告（按标题或统计期限的年份；0：不限）"),
 }
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("section", "describe")
 
 
 def validate_options(options):
@@ -53,7 +54,7 @@ def check(report, options):
     text, span = section_text(report, options["section"])
     if text is None:
         return
-    pats = [re.compile(p) for p in options["patterns"]]
+    pats = [compile_pattern(p) for p in options["patterns"]]
     hits = [bool(p.search(text)) for p in pats]
     ok = all(hits) if options["mode"] == "all" else any(hits)
     if not ok:

@@ -39,6 +39,8 @@ OPTIONS = {
     "at": (str, "", "不引用时：在哪个名字的单元格报告"),
 }
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("table", "column", "row", "cell", "stated", "computed", "left", "right", "expr", "describe")
 
 
 def validate_options(options):
@@ -59,6 +61,37 @@ def validate_options(options):
     return None
 
 
+def validate_template(options, template):
+    """What only the template can tell (a relation id, the table, row and
+    column names of an inline equation): (keys, message) or None."""
+    from ..yamlio import ConfigError
+    spec = compile_tables(template)
+    if options["relation"]:
+        if spec.relation(options["relation"]) is None:
+            known = "、".join(r.id for r in spec.relations)
+            return (("relation",), f"勾稽关系 “{options['relation']}” 不存在（可用：{known}）")
+        return None
+    try:
+        _inline(template, spec, options)
+    except ConfigError as exc:
+        msg = exc.message
+        key = ("at" if "at “" in msg else "table" if "没有表" in msg
+               else "for_each" if "for_each" in msg else "expr")
+        return ((key,), msg)
+    return None
+
+
+def _inline(template, spec, options):
+    """The compiled inline relation of ``options`` (cached on the template)."""
+    key = ("relation-inline", options["table"], options["for_each"], options["expr"], options["at"])
+    rel = template.cache.get(key)
+    if rel is None:
+        raw = {"id": options["expr"], "table": options["table"], "for_each": options["for_each"],
+               "expr": options["expr"], "at": options["at"]}
+        rel = template.cache[key] = compile_relation(raw, spec.tables, ("relations",))
+    return rel
+
+
 def _relation(report, options):
     spec = compile_tables(report.template)
     if options["relation"]:
@@ -68,13 +101,7 @@ def _relation(report, options):
             known = "、".join(r.id for r in spec.relations)
             raise config_error(f"勾稽关系 “{options['relation']}” 不存在（可用：{known}）", ("relations",))
         return rel, True
-    raw = {"id": options["expr"], "table": options["table"], "for_each": options["for_each"],
-           "expr": options["expr"], "at": options["at"]}
-    key = ("relation-inline", options["table"], options["for_each"], options["expr"], options["at"])
-    rel = report.template.cache.get(key)
-    if rel is None:
-        rel = report.template.cache[key] = compile_relation(raw, spec.tables, ("relations",))
-    return rel, False
+    return _inline(report.template, spec, options), False
 
 
 def check(report, options):

@@ -25,6 +25,8 @@ OPTIONS = {
     "tables": (list, ["三", "四"], "检查哪些表"),
 }
 MESSAGES = ("table", "many", "values", "group", "empty")
+#: the names a rule's message may use ({name})
+ARGS = ("table", "title", "section", "found", "total", "rows", "row")
 #: more missing rows than this are reported as one finding (a table cut short, not a slip)
 MANY = 5
 

@@ -19,6 +19,8 @@ from ._tables import report_year
 KIND = "table-unreadable"
 OPTIONS = {}
 MESSAGES = ("stray", "group", "many", "run")
+#: the names a rule's message may use ({name})
+ARGS = ("table", "found", "expected", "count", "rows", "label", "row", "reason")
 #: this many rows of one table with the same count of figures are reported as one
 MANY = 4
 

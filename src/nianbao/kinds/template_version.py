@@ -18,6 +18,8 @@ from ._tables import report_year
 KIND = "template-version"
 OPTIONS = {}
 MESSAGES = ("caption", "single_row")
+#: the names a rule's message may use ({name})
+ARGS = ("current", "superseded", "year", "table", "label", "where", "labels", "expected")
 
 
 def check(report, options):

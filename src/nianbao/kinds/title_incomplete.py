@@ -10,6 +10,8 @@ from ..model import Problem, Span
 KIND = "title-incomplete"
 OPTIONS = {}
 MESSAGES = ("year", "agency")
+#: the names a rule's message may use ({name})
+ARGS = ("title",)
 
 
 def check(report, options):

@@ -10,6 +10,8 @@ from ._util import first_text_line, line_span
 KIND = "title-missing"
 OPTIONS = {}
 MESSAGES = ("",)
+#: the names a rule's message may use ({name})
+ARGS = ("expected",)
 
 
 def check(report, options):

@@ -10,6 +10,8 @@ from ..model import Problem, Span
 KIND = "title-wording"
 OPTIONS = {}
 MESSAGES = ("", "other")
+#: the names a rule's message may use ({name})
+ARGS = ("found", "expected", "title")
 
 
 def check(report, options):

@@ -15,6 +15,8 @@ OPTIONS = {
     "min_mentions": (int, 2, "正文年份至少出现几次才与标题比较"),
 }
 MESSAGES = ("period", "body")
+#: the names a rule's message may use ({name})
+ARGS = ("title_year", "period_year", "ref", "ref_year", "body_year", "count")
 
 
 def check(report, options):

@@ -18,6 +18,8 @@ OPTIONS = {
     "tables": (list, ["二", "三", "四"], "检查哪些表"),
 }
 MESSAGES = ("token", "decimal")
+#: the names a rule's message may use ({name})
+ARGS = ("table", "where", "text")
 
 
 def check(report, options):

@@ -18,7 +18,7 @@ import zipfile
 
 from ..model import Document, Line, Place
 from .errors import InputError
-from .grid import cell_of, clean_cell, grid_text, join_wrapped
+from .grid import MAX_SPAN, MAX_TABLE_CELLS, cell_of, clean_cell, grid_text, join_wrapped, table_too_large
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -55,35 +55,39 @@ class DocxLine(Line):
 
 
 def _para_text(p) -> str:
-    """The printed text of a ``w:p`` element (soft line breaks as "\\n")."""
+    """The printed text of a ``w:p`` element (soft line breaks as "\\n").
+
+    An explicit stack, not recursion: nesting depth costs nothing."""
     out = []
-
-    def walk(el):
-        for child in el:
-            tag = child.tag
-            if tag in _SKIP or not isinstance(tag, str):
-                continue
-            if tag == _T:
-                if child.text:
-                    out.append(child.text)
-            elif tag == _TAB:
-                if el.tag != _W + "tabs":
-                    out.append("\t")
-            elif tag == _BR:
-                if child.get(_W + "type") in (None, "textWrapping"):
-                    out.append("\n")
-            elif tag == _CR:
+    stack = [iter(p)]
+    parents = [p]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            parents.pop()
+            continue
+        tag = child.tag
+        if tag in _SKIP or not isinstance(tag, str):
+            continue
+        if tag == _T:
+            if child.text:
+                out.append(child.text)
+        elif tag == _TAB:
+            if parents[-1].tag != _W + "tabs":
+                out.append("\t")
+        elif tag == _BR:
+            if child.get(_W + "type") in (None, "textWrapping"):
                 out.append("\n")
-            elif tag == _NBHYPHEN:
-                out.append("-")
-            elif tag == _SOFTHYPHEN:
-                continue
-            elif tag == _P:  # a paragraph nested in an inline content control
-                walk(child)
-            else:
-                walk(child)
-
-    walk(p)
+        elif tag == _CR:
+            out.append("\n")
+        elif tag == _NBHYPHEN:
+            out.append("-")
+        elif tag == _SOFTHYPHEN:
+            continue
+        else:  # runs, hyperlinks, content controls, a paragraph nested in one
+            stack.append(iter(child))
+            parents.append(child)
     return "".join(out)
 
 
@@ -95,14 +99,20 @@ def _tc_props(tc) -> tuple:
     if pr is not None:
         gs = pr.find(_W + "gridSpan")
         if gs is not None:
-            try:
-                span = max(1, int(gs.get(_VAL, "1")))
-            except ValueError:
-                span = 1
+            span = max(1, _int_attr(gs, 1))
         vm = pr.find(_W + "vMerge")
         if vm is not None:
             vmerge = vm.get(_VAL) or "continue"
     return span, vmerge
+
+
+def _int_attr(el, default: int) -> int:
+    """``w:val`` of ``el`` as an int in 0..MAX_SPAN (``default`` when not a number)."""
+    try:
+        value = int(el.get(_VAL, str(default)))
+    except ValueError:
+        return default
+    return max(0, min(value, MAX_SPAN))
 
 
 def _cell_text(tc) -> str:
@@ -114,58 +124,91 @@ def _cell_text(tc) -> str:
     return join_wrapped(parts)
 
 
-def _table_rows(tbl) -> list:
+def _table_rows(tbl, path: str = "", number: int = 0) -> list:
     """Rows of one ``w:tbl`` as lists of cell strings, merged positions empty."""
     grid = tbl.find(_W + "tblGrid")
-    width = len(grid.findall(_W + "gridCol")) if grid is not None else 0
+    width = min(len(grid.findall(_W + "gridCol")), MAX_SPAN) if grid is not None else 0
     rows = []
+    total = 0
     for tr in _iter_rows(tbl):
         cells = []
         pr = tr.find(_W + "trPr")
         if pr is not None:
             gb = pr.find(_W + "gridBefore")
             if gb is not None:
-                try:
-                    cells.extend([""] * int(gb.get(_VAL, "0")))
-                except ValueError:
-                    pass
+                cells.extend([""] * _int_attr(gb, 0))
         for tc in _iter_cells(tr):
             # a cell merged across columns (w:gridSpan) is one cell of its row: no empty cells
             # for the columns it spans (they would push the row's figures right)
             _span, vmerge = _tc_props(tc)
             cells.append("" if vmerge == "continue" else _cell_text(tc))
+            if len(cells) > MAX_TABLE_CELLS:
+                raise table_too_large(path, number)
         rows.append(cells)
         width = max(width, len(cells))
+        total += width
+        if total > MAX_TABLE_CELLS or len(rows) * width > MAX_TABLE_CELLS:
+            raise table_too_large(path, number)
     for cells in rows:
         cells.extend([""] * (width - len(cells)))
     return rows
 
 
-def _iter_rows(tbl):
-    for child in tbl:
-        if child.tag == _TR:
+_WRAPPERS = (_SDT, _SDTCONTENT, _W + "customXml")
+
+
+def _iter_wrapped(el, wanted):
+    """Children of ``el`` whose tag is in ``wanted``, in order, looking inside
+    content controls and custom XML (an explicit stack, not recursion)."""
+    stack = [iter(el)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if tag in wanted:
             yield child
-        elif child.tag in (_SDT, _SDTCONTENT, _W + "customXml"):
-            yield from _iter_rows(child)
+        elif tag in _WRAPPERS:
+            stack.append(iter(child))
+
+
+def _iter_rows(tbl):
+    return _iter_wrapped(tbl, (_TR,))
 
 
 def _iter_cells(tr):
-    for child in tr:
-        if child.tag == _TC:
-            yield child
-        elif child.tag in (_SDT, _SDTCONTENT, _W + "customXml"):
-            yield from _iter_cells(child)
+    return _iter_wrapped(tr, (_TC,))
 
 
 def _iter_body(el):
-    """Paragraphs and tables of the body in order, looking inside content
-    controls."""
-    for child in el:
-        tag = child.tag
-        if tag in (_P, _TBL):
-            yield child
-        elif tag in (_SDT, _SDTCONTENT, _W + "customXml"):
-            yield from _iter_body(child)
+    """Paragraphs and tables of the body in order, looking inside content controls."""
+    return _iter_wrapped(el, (_P, _TBL))
+
+
+#: budgets for the unpacked package: one XML part, and all parts together
+MAX_XML_PART = 128 * 1024 * 1024
+MAX_UNPACKED = 512 * 1024 * 1024
+
+
+def _check_package(data: bytes, path: str) -> None:
+    """Refuse a package whose parts would inflate beyond the budgets, before
+    anything is decompressed (the sizes in the ZIP directory bound what
+    zipfile will produce)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise InputError("docx-broken", f"{path}：Word 文件已损坏，无法打开（{type(exc).__name__}）") from None
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART:
+            raise InputError("too-complex", f"{path}：Word 文件过于复杂（{info.filename} 解压后 "
+                                            f"{info.file_size // (1024 * 1024)} MB，上限 {MAX_XML_PART // (1024 * 1024)} MB）")
+    if total > MAX_UNPACKED:
+        raise InputError("too-complex", f"{path}：Word 文件过于复杂（解压后共 {total // (1024 * 1024)} MB，"
+                                        f"上限 {MAX_UNPACKED // (1024 * 1024)} MB）")
 
 
 def _check_signature(data: bytes, path: str) -> None:
@@ -180,13 +223,18 @@ def _check_signature(data: bytes, path: str) -> None:
 
 def load_docx(data: bytes, path: str) -> Document:
     _check_signature(data, path)
+    _check_package(data, path)
     try:
         import docx  # python-docx
         doc = docx.Document(io.BytesIO(data))
         body = doc.element.body
+        if body is None:
+            raise InputError("docx-broken", f"{path}：Word 文件缺少正文（document.xml 中没有 w:body）")
     except ImportError as exc:  # python-docx (or lxml) is installed but cannot be imported
         raise InputError("missing-library", f"{path}：读取 Word（.docx） 需要安装 python-docx 和 lxml"
                          f"（{exc}；pip install --force-reinstall python-docx）") from None
+    except InputError:
+        raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         raise InputError("docx-broken", f"{path}：Word 文件已损坏，无法打开（{type(exc).__name__}）") from None
     except Exception as exc:  # python-docx / lxml raise a variety of errors on bad packages
@@ -211,7 +259,7 @@ def load_docx(data: bytes, path: str) -> Document:
         if el.tag == _P:
             paragraph(el)
             continue
-        rows = _table_rows(el)
+        rows = _table_rows(el, path, table_no + 1)
         if rows and len(rows[0]) < 2:
             # a one-column table is a frame around text, not a data table
             for p in el.iter(_P):

@@ -17,6 +17,20 @@ _WS_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _BREAKS = re.compile(r"[\r\n\t\f\v\u2028\u2029]+")
 
 
+#: budgets for a table read from markup (HTML, Word): a merged cell spans at
+#: most MAX_SPAN rows or columns (HTML's own limit for colspan), and a table
+#: has at most MAX_TABLE_CELLS grid positions once the spans are resolved
+#: (a real report's largest table has a few hundred)
+MAX_SPAN = 1000
+MAX_TABLE_CELLS = 200_000
+
+
+def table_too_large(path: str, number: int):
+    from .errors import InputError
+    return InputError("table-too-large", f"{path}：第 {number} 个表格过大（合并单元格展开后超过 "
+                                         f"{MAX_TABLE_CELLS} 格），无法读取")
+
+
 def is_wide(ch: str) -> bool:
     """True for CJK characters and full-width punctuation."""
     o = ord(ch)

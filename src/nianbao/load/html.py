@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 
 from ..model import Document, Line, Place
 from .errors import InputError
-from .grid import cell_of, is_wide
+from .grid import MAX_SPAN, MAX_TABLE_CELLS, cell_of, is_wide, table_too_large
 from .text import decode as _decode_text
 
 # -- decoding -------------------------------------------------------------------
@@ -161,14 +161,24 @@ class _El:
         self.chrome = None  # _is_chrome(), once asked
 
     def text_len(self) -> int:
+        """Characters of text below this element (skipped subtrees left out);
+        computed for the whole subtree with an explicit stack, then cached."""
         if self._len is None:
-            n = 0
-            for c in self.children:
-                if isinstance(c, _Text):
-                    n += len(c.text.strip())
-                elif not c.skip:
-                    n += c.text_len()
-            self._len = n
+            order, stack = [], [self]
+            while stack:  # pre-order; sums are then made children first
+                el = stack.pop()
+                if el._len is not None:
+                    continue
+                order.append(el)
+                stack.extend(c for c in el.children if not isinstance(c, _Text) and not c.skip)
+            for el in reversed(order):
+                n = 0
+                for c in el.children:
+                    if isinstance(c, _Text):
+                        n += len(c.text.strip())
+                    elif not c.skip:
+                        n += c._len
+                el._len = n
         return self._len
 
 
@@ -184,6 +194,15 @@ class _Text:
         self.col = col
         self.fixed = fixed
         self.parent = parent
+
+
+#: elements nested deeper than this are read as part of the deepest open one
+#: (their tags are ignored, their text kept): every later walk over the tree
+#: is then bounded (text_len, _full_text and _iter_rows use explicit stacks;
+#: the layout and article walks recurse at most this deep), and a page of
+#: 20,000 nested tables costs no more than one of 256 (real pages nest a few
+#: dozen deep)
+MAX_DEPTH = 256
 
 
 class _TreeBuilder(HTMLParser):
@@ -208,6 +227,8 @@ class _TreeBuilder(HTMLParser):
         if rules:
             for tags, stop in rules:
                 self._close_to(tags, stop)
+        if len(self.stack) > MAX_DEPTH and tag not in _VOID:
+            return
         parent = self.stack[-1]
         el = _El(tag, {k: v or "" for k, v in attrs} if attrs else {}, parent, pos)
         parent.children.append(el)
@@ -280,11 +301,16 @@ def _chrome_to_drop(el: _El) -> bool:
 
 
 def _full_text(el: _El, out: list) -> None:
-    for c in el.children:
-        if isinstance(c, _Text):
+    """Append the text below ``el`` in document order (an explicit stack)."""
+    stack = [iter(el.children)]
+    while stack:
+        c = next(stack[-1], None)
+        if c is None:
+            stack.pop()
+        elif isinstance(c, _Text):
             out.append(c.text)
         elif not c.skip:
-            _full_text(c, out)
+            stack.append(iter(c.children))
 
 
 def _find_article(root: _El) -> _El:
@@ -586,13 +612,17 @@ def _join_parts(lines) -> tuple:
 
 def _iter_rows(tbl: _El):
     """<tr> elements of a table, through thead/tbody/tfoot, not nested tables."""
-    for c in tbl.children:
-        if isinstance(c, _Text) or c.skip:
+    stack = [iter(tbl.children)]
+    while stack:
+        c = next(stack[-1], None)
+        if c is None:
+            stack.pop()
+        elif isinstance(c, _Text) or c.skip:
             continue
-        if c.tag == "tr":
+        elif c.tag == "tr":
             yield c
         elif c.tag in ("thead", "tbody", "tfoot"):
-            yield from _iter_rows(c)
+            stack.append(iter(c.children))
 
 
 def _iter_cells(tr: _El):
@@ -605,9 +635,14 @@ def _span(el: _El, name: str) -> int:
     value = el.attrs.get(name)
     if not value:
         return 1
-    if not value.isdigit():
+    if not value.isascii() or not value.isdigit():  # "²" is a digit to str.isdigit
         value = re.sub(r"[^0-9]", "", value)
-    return max(1, min(int(value or 1), 1000))
+    value = value.lstrip("0")[:6]  # a 5,000-digit span is not a number int() takes
+    return max(1, min(int(value or 1), MAX_SPAN))
+
+
+class _TableTooLarge(Exception):
+    pass
 
 
 _SPANNED = object()
@@ -616,16 +651,22 @@ _SPANNED = object()
 def _grid(tbl: _El) -> list:
     """Rows of cells (the <td> element at its top-left position, None where a
     cell of a row above covers a position, ``_SPANNED`` where the cell to the
-    left spans it), rowspan/colspan resolved, full width."""
+    left spans it), rowspan/colspan resolved, full width.
+
+    A rowspan ends at the last row of the table (as in a browser); a table
+    of more than MAX_TABLE_CELLS positions raises _TableTooLarge."""
     taken = {}
     rows = []
-    for r, tr in enumerate(_iter_rows(tbl)):
+    trs = list(_iter_rows(tbl))
+    for r, tr in enumerate(trs):
         row = []
         col = 0
         for td in _iter_cells(tr):
             while (r, col) in taken:
                 col += 1
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            rs, cs = min(_span(td, "rowspan"), len(trs) - r), _span(td, "colspan")
+            if len(taken) + rs * cs > MAX_TABLE_CELLS:
+                raise _TableTooLarge()
             for dr in range(rs):
                 for dc in range(cs):
                     # the columns a cell spans in its own row are that cell, not empty cells of
@@ -637,6 +678,8 @@ def _grid(tbl: _El) -> list:
         return []
     width = 1 + max((c for (_r, c) in taken), default=-1)
     height = len(rows)
+    if width * height > MAX_TABLE_CELLS:
+        raise _TableTooLarge()
     return [[taken.get((r, c)) for c in range(width)] for r in range(height)]
 
 
@@ -711,7 +754,10 @@ def load_html(data: bytes, path: str) -> Document:
     root = builder.root
     article = _find_article(root)
     layout = _Layout()
-    layout.walk(article, chrome_ok=False)
+    try:
+        layout.walk(article, chrome_ok=False)
+    except _TableTooLarge:
+        raise table_too_large(path, layout.tables + 1) from None
     layout.flush()
     _page_title(root, layout)
     lines = [HtmlLine(t, i + 1, tuple(segs), cells, table, row, empty_at)

@@ -413,6 +413,27 @@ class _PdfiumReader:
                     geom.vsegs.append(((xa + xb) / 2, min(ya, yb), max(ya, yb)))
 
 
+def _keep_pdfium(geom, mapped: int, unmapped: int) -> bool:
+    """True when pdfminer's reading of a page is worse than pdfium's: fewer
+    than half of pdfium's visible characters, or mostly ``(cid:N)`` codes it
+    could not map to text (a non-embedded CJK font with no usable CMap for
+    pdfminer, which pdfium still maps)."""
+    have = sum(1 for t in geom.text if t.strip())
+    return mapped < unmapped or (have and mapped * 2 < have)
+
+
+def _quiet_pdfminer() -> None:
+    """pdfminer logs warnings about odd PDFs on stderr (through logging's
+    last-resort handler); they are not nianbao's output."""
+    import logging
+    for name in ("pdfminer", "pdfplumber"):
+        log = logging.getLogger(name)
+        log.setLevel(logging.CRITICAL + 1)
+        log.propagate = False
+        if not log.handlers:
+            log.addHandler(logging.NullHandler())
+
+
 def _pdfminer_chars(data: bytes, pages: list) -> None:
     """Replace the characters of ``pages`` with pdfminer's (through pdfplumber),
     which maps CIDs to text from the CMap alone and needs no font file."""
@@ -420,6 +441,7 @@ def _pdfminer_chars(data: bytes, pages: list) -> None:
         import pdfplumber
     except ImportError:  # pragma: no cover - pdfplumber is the pdf extra
         return
+    _quiet_pdfminer()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for geom in pages:
@@ -428,13 +450,19 @@ def _pdfminer_chars(data: bytes, pages: list) -> None:
                     continue  # keep pdfium's (rotated) coordinates
                 x_off, y_off = page.bbox[0], page.bbox[1]
                 cols = ([], [], [], [], [], [])
+                unmapped = 0
                 for c in page.chars:
                     t = c["text"]
-                    if not t or t.startswith("(cid:") or not t.strip():
+                    if t.startswith("(cid:"):
+                        unmapped += 1
+                        continue
+                    if not t or not t.strip():
                         continue
                     for col, value in zip(cols, (t, c["x0"] - x_off, c["top"] - y_off, c["x1"] - x_off,
                                                  c["bottom"] - y_off, c["size"])):
                         col.append(value)
+                if _keep_pdfium(geom, len(cols[0]), unmapped):
+                    continue
                 geom.set_chars(*cols)
     except Exception:  # noqa: BLE001 - keep pdfium's text if pdfminer cannot read it
         return

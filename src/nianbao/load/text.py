@@ -100,6 +100,20 @@ def lines_from_text(text: str) -> list:
     return [Line(t, i + 1, i + 1) for i, t in enumerate(parts)]
 
 
+#: a report has a few thousand lines; past this many it is not one, and reading
+#: it would only cost memory (the check is made on the bytes, before decoding)
+MAX_LINES = 100_000
+#: the same for characters (a report's text is a few hundred thousand characters; long
+#: lines are not a way around the line limit)
+MAX_CHARS = 10_000_000
+
+
 def load_text(data: bytes, path: str, fmt: str = "text") -> Document:
+    if max(data.count(b"\n"), data.count(b"\r")) > MAX_LINES:
+        raise InputError("too-large", f"{path}：文件过大（超过 {MAX_LINES} 行），不像一份年度报告")
     text, _enc = decode(data, path)
+    if len(text) > MAX_CHARS:
+        raise InputError("too-large", f"{path}：文件过大（超过 {MAX_CHARS // 10000} 万字），不像一份年度报告")
+    if not text.strip(" \t\r\n\f\v\u3000\ufeff"):
+        raise InputError("empty-file", f"{path}：文件为空")
     return Document(path=path, format=fmt, lines=lines_from_text(text))

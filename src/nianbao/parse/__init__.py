@@ -44,8 +44,17 @@ class Report:
 
 
 def page_marker_lines(doc, template) -> set:
-    rx = template.page_marker_re
-    return {i for i, ln in enumerate(doc.lines) if ln.cells is None and rx.match(ln.text)}
+    """Lines that are page numbers: the template's pattern matching at the
+    start of a line (one RE2 pass over the whole text, never across lines)."""
+    if not doc.lines:
+        return set()
+    out = set()
+    lines = doc.lines
+    for m in template.page_marker_re.finditer(doc.text):
+        i, col = doc.locate(m.start())
+        if col == 0 and lines[i].cells is None:
+            out.add(i)
+    return out
 
 
 def parse(doc, template) -> Report:

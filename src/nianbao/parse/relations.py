@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+#: a constant in an equation is a count in a report table, not a huge number
+MAX_DIGITS = 15
 _TOKEN_RE = re.compile(r"\s*(?:(?P<op>[+\-=])|(?P<word>[^\s+\-=]+))")
 
 
@@ -73,7 +75,11 @@ def tokenize(expr: str) -> list:
             out.append(("op", m.group("op"), m.start("op")))
         elif m.group("word"):
             w = m.group("word")
-            out.append(("num" if w.isdigit() else "name", w, m.start("word")))
+            # a constant is decimal digits ("²" is a digit to str.isdigit, not a number)
+            is_num = w.isdecimal()
+            if is_num and len(w) > MAX_DIGITS:
+                raise RelationSyntaxError(f"数字过大（超过 {MAX_DIGITS} 位）", m.start("word"))
+            out.append(("num" if is_num else "name", w, m.start("word")))
         pos = m.end()
     return out
 

@@ -142,8 +142,11 @@ def find_period(doc, template):
     m = template.period_re.search(doc.text)
     if not m:
         return None
+    year = m.group(1)
+    if not year or not year.isdecimal() or len(year) > 4:  # a pack's pattern may group anything
+        return None
     li, col = doc.locate(m.start(1))
-    return YearMention(int(m.group(1)), li, col, col + 4)
+    return YearMention(int(year), li, col, col + len(year))
 
 
 def body_years(doc, lines: range, skip: set) -> list:

@@ -38,6 +38,11 @@ _GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐ
 _ROW_CUT_MIN = 24
 #: a line this long is a page (or a large part of it) flattened into one line
 _FLAT = 400
+#: characters of long lines a document's row cuts look at (real reports are far shorter;
+#: past it, lines stay as they are: the search stays bounded on a 100 MB file)
+_ROW_CUT_BUDGET = 2_000_000
+#: at most this many such lines: a flattened page, not a document of long paragraphs
+_FLAT_LINES = 20
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE_END = re.compile(r"。(?![”’」』）)])")
 _SEPARATORS = " \t\u3000，,；;、。.：:"
@@ -72,6 +77,11 @@ class ViewLine(Line):
 
     def written(self, start: int, end: int) -> str:
         base = self.base.text
+        if end <= start:
+            return ""
+        s, last = self._src(start), self._src(end - 1)
+        if last - s == end - 1 - start and last < len(base):
+            return base[s:last + 1]  # a stretch cut out of the line, no character dropped
         return "".join(base[self._src(k)] if self._src(k) < len(base) else self.text[k]
                        for k in range(start, end))
 
@@ -145,12 +155,17 @@ def _fold_line(text: str, trad: bool, gloss: bool) -> tuple:
 
 
 #: short labels that are everyday words: they do not start the look on their own
+#: how far before a label's words its numbering ("（三）", "1. ", "一、") may start
+_NUMBERING_WIDTH = 6
+#: a label's numbering just before its words ("（三）", "2. ", "一、", or a lone "、" left by OCR)
+_NUMBER_BEFORE = re.compile(r"(?:[（(]\s*[一二三四五六七八九十]\s*[）)]|\d\s*[.．、]|[一二三四五六七八九十]\s*[、.．]"
+                            r"|[、.．])\s*$")
 _COMMON_WORDS = frozenset({"其他", "总计", "小计"})
 _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 #: the figures after a row label: numbers, stand-ins, spaces; a unit after them means a sentence
 _FIGURES = r"\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)(?:\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无(?=\s|\d|$)|空(?=\s|\d|$)))*\s*"
 _FIGURES_AHEAD = (r"(?=" + _FIGURES
-                  + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、]\s*(?=[\u4e00-\u9fff])))")
+                  + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、]\s*(?=[\u4e00-\u9fff])|(?<=\s)[.．、]\s*(?=[\u4e00-\u9fff])))")
 
 
 class _Cutter:
@@ -203,9 +218,14 @@ class _Cutter:
         for x in labels:
             m = _LABEL_NUMBERING.match(x)
             core = x[m.end():] if m else x
-            if len(core) >= 3 or core not in _COMMON_WORDS:
-                frags.add(re.escape(core[:3]))
+            run = re.match(r"[\u4e00-\u9fff]{1,3}", core)  # up to a quote or bracket
+            word = run.group() if run else core[:3]
+            if len(word) >= 3 or word not in _COMMON_WORDS:
+                frags.add(re.escape(word))
         self.quick = re.compile("|".join(sorted(frags | {"第二十条"})))
+        # where a label may be: the tolerant pattern is tried only a few characters before
+        # these (a numbering "（三）" or "1. " comes first), not at every position of a long line
+        self.candidates = re.compile("|".join(sorted(frags | {re.escape(w) for w in _COMMON_WORDS})))
         self.caption = re.compile(r"第二十条第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项")
         self.group = re.compile("|".join(_loose(g.label) for t in tables.tables.values()
                                          for g in t.groups.values()))
@@ -303,15 +323,24 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
     """Where table rows begin inside a long line: captions, row labels followed by figures,
     and the group labels between them."""
     cuts = _group_cuts(text, cutter)
-    quick = cutter.quick.search(text)
-    if quick is None or cutter.quick.search(text, quick.end()) is None:
-        return cuts
+    if len(set(cutter.quick.findall(text))) < 2:
+        return cuts  # two different labels at least, or it is not rows run together
     starts, labels = set(), []
     for m in cutter.caption.finditer(text):
         starts.add(m.start())
-    for m in cutter.row_label.finditer(text):
-        starts.add(m.start())
-        labels.append(m)
+    done = -1
+    for c in cutter.candidates.finditer(text):
+        if c.start() < done:
+            continue  # inside a label already found
+        at = c.start()
+        before = _NUMBER_BEFORE.search(text, max(0, at - _NUMBERING_WIDTH, done), at)
+        for p in ((before.start(), at) if before is not None else (at,)):
+            m = cutter.row_label.match(text, p)
+            if m is not None:
+                starts.add(m.start())
+                labels.append(m)
+                done = m.end()
+                break
     if len(starts) < 2:
         return cuts  # one label followed by a figure: a sentence, not a flattened table
     for m in cutter.group.finditer(text):
@@ -369,6 +398,10 @@ def build_view(doc: Document, template, tables) -> Document:
         cutter = template.cache["view_cutter"] = _Cutter(template, tables)
     out, changed = [], False
     title_cut = False
+    budget = _ROW_CUT_BUDGET
+    # a page flattened into one line (or a few): sentences and the title are cut out of
+    # it; a document of many long lines (paragraphs) is not a flattened page
+    flat_page = sum(1 for ln in doc.lines if len(ln.text) >= _FLAT) <= _FLAT_LINES
     for ln in doc.lines:
         text = ln.text
         ftext, fmap = (text, None)
@@ -379,16 +412,17 @@ def build_view(doc: Document, template, tables) -> Document:
             spans = _heading_cuts(ftext, cutter)
             for s, e in spans:
                 cuts.extend((s, e))
-            if len(ftext) >= _FLAT:  # paragraphs run together: one line per sentence
+            if flat_page and len(ftext) >= _FLAT:  # paragraphs run together: one line per sentence
                 cuts.extend(m.end() for m in _SENTENCE_END.finditer(ftext))
-            if len(ftext) >= _FLAT and not title_cut:
+            if flat_page and len(ftext) >= _FLAT and not title_cut:
                 t = next((t for t in cutter.title.finditer(ftext, 0, _FLAT)
                           if (not t.start() or ftext[t.start() - 1].isspace()) and _YEAR.search(t.group())),
                          None)
                 if t is not None:  # a page flattened to one line starts with its title
                     cuts.extend((t.start(), t.end()))
                     title_cut = True
-            if len(ftext) >= _ROW_CUT_MIN:
+            if len(ftext) >= _ROW_CUT_MIN and budget > 0:
+                budget -= len(ftext)
                 cuts.extend(_row_cuts(ftext, cutter))
         pieces = _pieces(ftext, cuts) if cuts else None
         if pieces is not None and len(pieces) == 1 and pieces[0] == (0, len(ftext)):

@@ -12,6 +12,27 @@ _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 TAB = "    "
 
 
+def _escapes() -> dict:
+    """Control characters (C0 but tab, DEL, C1) and bidirectional overrides,
+    shown as escapes: a file name or a report line must not drive the terminal
+    (an ESC sequence) or reorder what is shown."""
+    table = {}
+    for o in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0)):
+        if o != 0x09:
+            table[o] = f"\\x{o:02x}"
+    for o in list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)) + [0x200E, 0x200F, 0x061C]:
+        table[o] = f"\\u{o:04x}"
+    return table
+
+
+_ESCAPES = _escapes()
+
+
+def safe(text: str) -> str:
+    """``text`` with control characters escaped (see _escapes)."""
+    return text.translate(_ESCAPES)
+
+
 def char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
@@ -22,11 +43,23 @@ def text_width(s: str) -> int:
     return sum(char_width(c) for c in s)
 
 
+#: a source line longer than this is shown as a window around the finding
+#: (a whole report flattened into one line, or a hostile one of megabytes)
+SNIPPET_MAX = 400
+_CONTEXT = 120
+
+
 def snippet(source: str, c0: int, c1: int) -> tuple:
     """(shown source line, caret line) with tabs expanded and carets aligned."""
-    shown = source.replace("\t", TAB)
-    prefix = source[:c0].replace("\t", TAB)
-    marked = source[c0:c1].replace("\t", TAB)
+    if len(source) > SNIPPET_MAX:
+        c1 = min(max(c1, c0), c0 + SNIPPET_MAX - 2 * _CONTEXT)
+        start, end = max(0, c0 - _CONTEXT), min(len(source), c1 + _CONTEXT)
+        head = "…" if start else ""
+        source = head + source[start:end] + ("…" if end < len(source) else "")
+        c0, c1 = c0 - start + len(head), c1 - start + len(head)
+    shown = safe(source).replace("\t", TAB)
+    prefix = safe(source[:c0]).replace("\t", TAB)
+    marked = safe(source[c0:c1]).replace("\t", TAB)
     pad = " " * text_width(prefix)
     width = max(1, text_width(marked))
     return shown, pad + "^" * width
@@ -94,7 +127,7 @@ def wrap(text: str, width: int) -> list:
 
 def _where(f) -> str:
     from .location import lead
-    return lead(f)
+    return safe(lead(f))
 
 
 MESSAGE_INDENT = "    "
@@ -103,14 +136,14 @@ MESSAGE_INDENT = "    "
 def _lines_for(f, width=None) -> list:
     head = [(_where(f), "bold"), (": ", ""), (f"{_LABEL[f.severity]} ", _STYLE[f.severity]),
             (f"{f.rule} ", "bold"), (f"[{f.name}]", "dim")]
-    out = [head + [(" " + f.message, "")]]
+    out = [head + [(" " + safe(f.message), "")]]
     if width and text_width("".join(t for t, _ in out[0])) > width:
         # keep the place, level and rule on one line; the message follows, wrapped
         if text_width("".join(t for t, _ in head)) > width:
             head = head[:-1]
             head[-1] = (head[-1][0].rstrip(), head[-1][1])
         out = [head]
-        for piece in wrap(f.message, max(20, width - len(MESSAGE_INDENT))):
+        for piece in wrap(safe(f.message), max(20, width - len(MESSAGE_INDENT))):
             out.append([(MESSAGE_INDENT + piece, "")])
     if f.source.strip():
         num = str(f.start.line)
@@ -143,13 +176,13 @@ def render_human(results, color: bool = False, width=None) -> str:
     blocks = []
     for r in results:
         if r.error:
-            blocks.append([[(f"{r.path}: ", "bold"), ("无法读取 ", "bold red"),
-                            (f"[{r.error.code}] ", "dim"), (r.error.message, "")]])
+            blocks.append([[(f"{safe(r.path)}: ", "bold"), ("无法读取 ", "bold red"),
+                            (f"[{r.error.code}] ", "dim"), (safe(r.error.message), "")]])
         if getattr(r, "previous", None):
-            blocks.append([[(f"{r.path}: ", "bold"), (f"与上一年度报告 {r.previous} 比较", "dim")]])
+            blocks.append([[(f"{safe(r.path)}: ", "bold"), (f"与上一年度报告 {safe(r.previous)} 比较", "dim")]])
         if getattr(r, "skipped", None):
-            blocks.append([[(f"{r.path}: ", "bold"), ("已跳过 ", "bold cyan"),
-                            (f"[{r.skipped.code}] ", "dim"), (r.skipped.message, "")]])
+            blocks.append([[(f"{safe(r.path)}: ", "bold"), ("已跳过 ", "bold cyan"),
+                            (f"[{r.skipped.code}] ", "dim"), (safe(r.skipped.message), "")]])
         for f in r.findings:
             blocks.append(_lines_for(f, width))
     tail = [[(_summary_line(results), "bold")]]

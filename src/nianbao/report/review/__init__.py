@@ -181,10 +181,12 @@ class ReviewWriter:
 
 
 def cmd_review(args) -> int:
-    from ...batch import EXIT_INTERRUPTED, Configs, _split, expand, run
+    from ...batch import EXIT_INTERRUPTED, Configs, _split, config_errors, expand, last_rules, run
     from ...engine import fails
+    from ...load import set_limits
     from ...yamlio import ConfigError
     from .record import Context, data_columns
+    set_limits(args.max_size, args.timeout, args.max_memory)
     configs = Configs(args.config, _split(args.select), _split(args.ignore))
     try:
         if args.config:
@@ -192,12 +194,13 @@ def cmd_review(args) -> int:
         entries = expand(args.paths, configs, _split(args.exclude))
         own = os.path.abspath(args.output) + os.sep  # never review the review's own outputs
         entries = [e for e in entries if not os.path.abspath(e.path).startswith(own)]
+        entries = config_errors(entries, configs)  # a broken config: its files get the error
         rulesets = {}
         for e in entries:
             if e.note is None:
                 cfg, rs = configs.for_path(e.path)
                 rulesets[id(rs)] = (cfg, rs)
-        base_rs = configs.for_path(entries[0].path if entries else os.curdir)[1]
+        base_rs = last_rules(entries, configs)
     except ConfigError as exc:
         sys.stderr.write(f"nianbao: 配置错误：{exc}\n")
         return 2
