@@ -60,3 +60,17 @@ _CJK_RE = re.compile("[\u4e00-\u9fff]")
 def cjk_len(s: str) -> int:
     """Number of CJK ideographs in ``s``: how much real label text there is."""
     return len(_CJK_RE.findall(s))
+
+
+#: characters written in either width (or form), as a pattern that accepts each form
+_FORMS = {}
+for _group, _pattern in (("（(", r"[（(]"), ("）)", r"[）)]"), (".．、", r"[.．、]"), ("“”\"", r"[“”\"]?"),
+                         ("，,", r"[，,]"), ("：:", r"[：:]"), ("；;", r"[；;]"), ("/／", r"[/／]")):
+    for _ch in _group:
+        _FORMS[_ch] = _pattern
+
+
+def loose_pattern(label: str) -> str:
+    """A regex for ``label`` as reports write it: spaces anywhere, brackets, dots, commas,
+    colons and slashes in either width, quotes optional."""
+    return r"\s*".join(_FORMS.get(ch) or re.escape(ch) for ch in label)

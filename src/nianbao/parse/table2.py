@@ -7,7 +7,7 @@ from typing import NamedTuple, Optional
 
 from ..model import Span
 from . import cells as C
-from .labels import norm
+from .labels import loose_pattern, norm
 from .row_index import row_index
 from .digits import Constraint
 from .table_lines import (Lines, cell_value, cell_values, filled, fit_cells, may_run_together, split_note,
@@ -20,17 +20,7 @@ from .table_model import BLANK, CAPTION_RE, LegacyMark, RowReading, SubTableRead
 
 def _legacy_spans(text: str, label: str) -> list:
     """Spans of ``label`` in ``text`` (spaces and parenthesis widths may differ)."""
-    parts = []
-    for ch in label:
-        if ch in "（(":
-            parts.append(r"[（(]")
-        elif ch in "）)":
-            parts.append(r"[）)]")
-        elif ch in "/／":
-            parts.append(r"[/／]")
-        else:
-            parts.append(re.escape(ch))
-    rx = re.compile(r"\s*".join(parts))
+    rx = re.compile(loose_pattern(label))
     out = []
     for m in rx.finditer(text):
         if label == "处理决定数量":

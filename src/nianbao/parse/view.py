@@ -27,6 +27,7 @@ import re
 
 from ..model import Document, Line
 from .headings import near_heading
+from .labels import loose_pattern
 from .normalize import fold
 
 _CN_NUM = "一二三四五六"
@@ -176,7 +177,7 @@ class _Cutter:
         alts = {}
         for spec in template.headings:
             words = sorted({spec.text, *spec.variants}, key=len, reverse=True)
-            alts[spec.number] = re.compile("|".join(_loose(w) for w in words))
+            alts[spec.number] = re.compile("|".join(loose_pattern(w) for w in words))
         self.heading_words = alts
         # a cheap first look: the first two characters of some heading's wording
         self.heading_quick = re.compile("|".join(sorted({re.escape(w[:2]) for spec in template.headings
@@ -201,9 +202,9 @@ class _Cutter:
             num, core = (x[:m.end()], x[m.end():]) if m else ("", x)
             if num and len(core) >= 3:
                 # the label's own numbering, another dot, or none (lost in extraction): "、本年新收…"
-                alts.append(rf"(?:{_loose(num)}|[、.．])?\s*{_loose(core)}")
+                alts.append(rf"(?:{loose_pattern(num)}|[、.．])?\s*{loose_pattern(core)}")
             else:
-                alts.append(_loose(x))
+                alts.append(loose_pattern(x))
         self.row_label = re.compile("(?:" + "|".join(alts) + ")" + _FIGURES_AHEAD)
         self.figures = re.compile(_FIGURES)
         keys = sorted({k for t in tables.tables.values() if t.id == "四" for r in t.rows for k in r.keys},
@@ -227,31 +228,8 @@ class _Cutter:
         # these (a numbering "（三）" or "1. " comes first), not at every position of a long line
         self.candidates = re.compile("|".join(sorted(frags | {re.escape(w) for w in _COMMON_WORDS})))
         self.caption = re.compile(r"第二十条第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项")
-        self.group = re.compile("|".join(_loose(g.label) for t in tables.tables.values()
+        self.group = re.compile("|".join(loose_pattern(g.label) for t in tables.tables.values()
                                          for g in t.groups.values()))
-
-
-def _loose(label: str) -> str:
-    """A pattern for ``label`` as written: spaces anywhere, either width of brackets and dots."""
-    out = []
-    for ch in label:
-        if ch in "（(":
-            out.append(r"[（(]")
-        elif ch in "）)":
-            out.append(r"[）)]")
-        elif ch in ".．、":
-            out.append(r"[.．、]")
-        elif ch in "“”\"":
-            out.append(r"[“”\"]?")
-        elif ch in "，,":
-            out.append(r"[，,]")
-        elif ch in "：:":
-            out.append(r"[：:]")
-        elif ch in "；;":
-            out.append(r"[；;]")
-        else:
-            out.append(re.escape(ch))
-    return r"\s*".join(out)
 
 
 def _heading_cuts(text: str, cutter: _Cutter) -> list:
