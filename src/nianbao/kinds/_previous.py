@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..parse.normalize import fold
-from ..parse.prose import prose, report_year
+from ..parse.prose import prose
+from ..parse.title import report_year
 
 _STRIP = re.compile(r"[\W_]+")
 

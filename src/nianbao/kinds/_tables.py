@@ -11,15 +11,6 @@ from ..parse.tablespec import compile_tables
 from ._util import heading_span, line_span
 
 
-def report_year(report) -> int:
-    """The report's year: from the title, else the statistical period (0 when unknown)."""
-    if report.title and report.title.year:
-        return report.title.year
-    if report.period:
-        return report.period.year
-    return 0
-
-
 def section_heading_span(report, number: str):
     """Span of the accepted heading of section ``number`` (二..四), or None."""
     for h in report.accepted_headings():

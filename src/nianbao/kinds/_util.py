@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Span
+from ..parse.title import report_year
 
 
 def heading_span(hit) -> Span:
@@ -31,3 +32,15 @@ def last_text_line(doc) -> int:
         if doc.lines[i].text.strip():
             return i
     return 0
+
+
+def section_for_year(report, options):
+    """(lines, heading) of ``options["section"]`` when the rule applies to this report:
+    the section is there and the report is not older than ``options["from_year"]``."""
+    found = report.section_named(options["section"])
+    if found is None:
+        return None
+    year = report_year(report)
+    if options["from_year"] and year and year < options["from_year"]:
+        return None
+    return found

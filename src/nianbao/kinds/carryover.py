@@ -7,6 +7,7 @@
 """
 
 from ..model import Problem
+from ._tables import fmt
 from ._previous import prev_name, previous
 
 KIND = "carryover"
@@ -15,10 +16,6 @@ OPTIONS = {
     "previous_row": (str, "四", "上一年度表三的行（id）"),
 }
 MESSAGES = ("",)
-
-
-def _fmt(v):
-    return format(v.normalize(), "f")
 
 
 def check(report, options):
@@ -34,7 +31,7 @@ def check(report, options):
         b = prev_t.cell(options["previous_row"], col)
         if a is None or b is None or not a.is_number or not b.is_number or a.value == b.value:
             continue
-        yield Problem(a.span, {"column": name, "this": _fmt(a.value), "previous": _fmt(b.value),
+        yield Problem(a.span, {"column": name, "this": fmt(a.value), "previous": fmt(b.value),
                                "prev": prev_name(report),
                                "this_where": this_t.where(options["this_row"], col),
                                "prev_where": prev_t.where(options["previous_row"], col)},

@@ -28,7 +28,8 @@
 import re
 
 from ..model import Problem
-from ..parse.prose import NUMBER, agency_kind, number_value, prose, report_year
+from ..parse.prose import NUMBER, agency_kind, number_value, prose
+from ..parse.title import report_year
 from ._cellexpr import CellExprError, cell_value, describe, expr_value, parse_expr
 
 KIND = "figures"

@@ -9,6 +9,7 @@
 """
 
 from ..model import Problem
+from ._tables import fmt
 from ._previous import prev_name, previous
 
 KIND = "in-force"
@@ -16,10 +17,6 @@ OPTIONS = {
     "rows": (list, ["规章", "行政规范性文件"], "表二中验算的行（id）"),
 }
 MESSAGES = ("",)
-
-
-def _fmt(v):
-    return format(v.normalize(), "f")
 
 
 def check(report, options):
@@ -38,7 +35,7 @@ def check(report, options):
         expected = before.value + issued.value - repealed.value
         if current.value == expected:
             continue
-        yield Problem(current.span, {"row": rid, "current": _fmt(current.value), "before": _fmt(before.value),
-                                     "issued": _fmt(issued.value), "repealed": _fmt(repealed.value),
-                                     "expected": _fmt(expected), "prev": prev_name(report)},
+        yield Problem(current.span, {"row": rid, "current": fmt(current.value), "before": fmt(before.value),
+                                     "issued": fmt(issued.value), "repealed": fmt(repealed.value),
+                                     "expected": fmt(expected), "prev": prev_name(report)},
                       cell=this_t.cell_ref(rid, 2))

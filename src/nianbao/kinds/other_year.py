@@ -14,7 +14,8 @@
 import re
 
 from ..model import Problem
-from ..parse.prose import prose, report_year
+from ..parse.prose import prose
+from ..parse.title import report_year
 
 KIND = "other-year"
 OPTIONS = {

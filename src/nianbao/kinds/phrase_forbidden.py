@@ -34,7 +34,7 @@ def validate_options(options):
 
 def check(report, options):
     if options["from_year"]:
-        from ..parse.prose import report_year
+        from ..parse.title import report_year
         year = report_year(report)
         if not year or year < options["from_year"]:
             return

@@ -47,7 +47,7 @@ def section_text(report, section: str):
 
 def check(report, options):
     if options["from_year"]:
-        from ..parse.prose import report_year
+        from ..parse.title import report_year
         year = report_year(report)
         if year and year < options["from_year"]:
             return

@@ -15,8 +15,8 @@
 import re
 
 from ..model import Problem
-from ..parse.prose import section_closed, prose, report_year
-from ._util import heading_span
+from ..parse.prose import section_closed, prose
+from ._util import heading_span, section_for_year
 
 KIND = "section-content"
 OPTIONS = {
@@ -45,11 +45,8 @@ def validate_options(options):
 
 
 def check(report, options):
-    found = report.section_named(options["section"])
+    found = section_for_year(report, options)
     if found is None:
-        return
-    year = report_year(report)
-    if options["from_year"] and year and year < options["from_year"]:
         return
     if not section_closed(report, options["section"]):
         return  # the document ends inside this section: it may be cut off

@@ -13,7 +13,7 @@
 
 from ..model import Problem
 from ..parse.tablespec import compile_tables
-from ._tables import report_year
+from ..parse.title import report_year
 
 KIND = "template-version"
 OPTIONS = {}

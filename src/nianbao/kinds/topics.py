@@ -17,8 +17,8 @@
 import re
 
 from ..model import Problem
-from ..parse.prose import agency_kind, prose, report_year
-from ._util import heading_span
+from ..parse.prose import agency_kind, prose
+from ._util import heading_span, section_for_year
 
 KIND = "topics"
 OPTIONS = {
@@ -58,11 +58,8 @@ def _compiled(options):
 
 
 def check(report, options):
-    found = report.section_named(options["section"])
+    found = section_for_year(report, options)
     if found is None:
-        return
-    year = report_year(report)
-    if options["from_year"] and year and year < options["from_year"]:
         return
     _lines, hit = found
     text, closed, written = _region(report, options["section"], hit)

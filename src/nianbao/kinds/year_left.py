@@ -8,7 +8,8 @@
 import re
 
 from ..model import Problem
-from ..parse.prose import prose, report_year
+from ..parse.prose import prose
+from ..parse.title import report_year
 from ._previous import cached_keys, key, prev_name, previous
 
 KIND = "year-left"

@@ -196,15 +196,6 @@ def _sentence_like(line) -> bool:
             and not _FIGURE_RUN.search(t))
 
 
-def report_year(report) -> int:
-    """The year the report is for: the title's year, else the statistical period's (0: unknown)."""
-    if report.title and report.title.year:
-        return report.title.year
-    if report.period:
-        return report.period.year
-    return 0
-
-
 # ---------------------------------------------------------------- numbers
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,

@@ -169,3 +169,12 @@ def dominant_year(mentions: list):
         return None
     counts = Counter(m.year for m in mentions)
     return max(counts, key=lambda y: (counts[y], y)), counts
+
+
+def report_year(report) -> int:
+    """The year the report is for: the title's year, else the statistical period's (0: unknown)."""
+    if report.title and report.title.year:
+        return report.title.year
+    if report.period:
+        return report.period.year
+    return 0

@@ -122,25 +122,24 @@ def level_of(name: str) -> str:
     return "部门"
 
 
+def _agency_in(text: str) -> str:
+    """The agency name ``text`` is, without report words at its end; "" when it is none."""
+    name = normalize_agency(text)
+    for w in _SUFFIX_WORDS:
+        if name.endswith(w):
+            name = normalize_agency(name[: -len(w)])
+    return name if _looks_like_agency(name) else ""
+
+
 def _from_title(title_agency: str, title: str) -> str:
-    for cand in (title_agency, title):
-        name = normalize_agency(cand)
-        for w in _SUFFIX_WORDS:
-            if name.endswith(w):
-                name = normalize_agency(name[: -len(w)])
-        if _looks_like_agency(name):
-            return name
-    return ""
+    return next((n for n in map(_agency_in, (title_agency, title)) if n), "")
 
 
 def _from_opening(preamble: str) -> str:
     for rx in (_TITLE_LINE_RE, _VERB_RE, _OPENING_RE):
         for m in rx.finditer(preamble):
-            name = normalize_agency(m.group(1))
-            for w in _SUFFIX_WORDS:
-                if name.endswith(w):
-                    name = normalize_agency(name[: -len(w)])
-            if _looks_like_agency(name):
+            name = _agency_in(m.group(1))
+            if name:
                 return name
     return ""
 
