@@ -169,6 +169,12 @@ _FIGURES_AHEAD = (r"(?=" + _FIGURES
                   + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、]\s*(?=[\u4e00-\u9fff])|(?<=\s)[.．、]\s*(?=[\u4e00-\u9fff])))")
 
 
+def _longest_first(word: str) -> tuple:
+    """Sort key of alternatives: longer first, then by text (a set's order
+    changes from run to run; the patterns built from it must not)."""
+    return -len(word), word
+
+
 class _Cutter:
     """The patterns that cut a long line (compiled once per template; the largest only
     when a line needs it: most reports never do, and it costs a cold start 20 ms)."""
@@ -183,7 +189,7 @@ class _Cutter:
         self.specs = template.headings
         alts = {}
         for spec in template.headings:
-            words = sorted({spec.text, *spec.variants}, key=len, reverse=True)
+            words = sorted({spec.text, *spec.variants}, key=_longest_first)
             alts[spec.number] = re.compile("|".join(loose_pattern(w) for w in words))
         self.heading_words = alts
         # a cheap first look: the first two characters of some heading's wording
@@ -204,7 +210,7 @@ class _Cutter:
         for rows in tables.legacy.rows.values():  # rows only the 2019 layout has ("政府集中采购")
             labels.update(rows)
         alts = []
-        for x in sorted(labels, key=len, reverse=True):
+        for x in sorted(labels, key=_longest_first):
             m = _LABEL_NUMBERING.match(x)
             num, core = (x[:m.end()], x[m.end():]) if m else ("", x)
             if num and len(core) >= 3:
@@ -216,7 +222,7 @@ class _Cutter:
         self._row_label = None
         self.figures = re.compile(_FIGURES)
         keys = sorted({k for t in tables.tables.values() if t.id == "四" for r in t.rows for k in r.keys},
-                      key=len, reverse=True)
+                      key=_longest_first)
         self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
         # figures (or one run of digits), then words: the end of a group of table 四 on one line
         self.run_then_words = re.compile(rf"(?<![\d.])\d+(?:\s+{_CELL})*{_WORDS_NEXT}")
