@@ -24,6 +24,7 @@ original ``Line`` objects themselves: a report in the usual layout costs nothing
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import Document, Line
 from .headings import near_heading
@@ -381,6 +382,14 @@ def _pieces(text: str, cuts: list) -> list:
 # ---------------------------------------------------------------------------
 
 
+def _moved_cells(cells, fmap):
+    """A table row's cell spans in the folded line's columns (glosses removed
+    from a cell shorten it)."""
+    if cells is None or fmap is None:
+        return cells
+    return tuple((bisect_left(fmap, s), bisect_left(fmap, e)) for s, e in cells)
+
+
 def build_view(doc: Document, template, tables) -> Document:
     """The document as logical lines (``doc`` itself when nothing changes)."""
     full = doc.text
@@ -425,7 +434,7 @@ def build_view(doc: Document, template, tables) -> Document:
         changed = True
         base_map = fmap if fmap is not None else list(range(len(ftext) + 1))
         if pieces is None:
-            out.append(ViewLine(ftext, len(out) + 1, ln, base_map, ln.cells))
+            out.append(ViewLine(ftext, len(out) + 1, ln, base_map, _moved_cells(ln.cells, fmap)))
             continue
         for s, e in pieces:
             out.append(ViewLine(ftext[s:e], len(out) + 1, ln, base_map[s:e + 1]))
