@@ -142,8 +142,9 @@ def check(report, options):
                     if bases:
                         yield from _percent(report, block, m, name, target, bases)
                     continue
-                if any(expr_value(report, a) == value for a in also):
-                    continue
+                alternatives = [expr_value(report, a) for a in also]
+                if value in alternatives or None in alternatives:
+                    continue  # another scope it may count, or one the table does not tell
                 a, b = _clause(text, m.start(), m.end())
                 clause = text[a:b]
                 if exclude and exclude.search(text[a:m.end("n")]):
@@ -172,8 +173,10 @@ def _percent(report, block, m, name, value, bases):
     decimals = len(p.group(2) or "")
     tolerance = 0.5 * 10 ** -decimals + 1e-9
     shares = []
-    for base in bases:
-        total = expr_value(report, base)
+    totals = [expr_value(report, base) for base in bases]
+    if None in totals:  # a base the table does not tell (unreadable, blank): it may be that one
+        return
+    for base, total in zip(bases, totals):
         if total:
             share = float(value) / float(total) * 100
             if abs(share - written) <= tolerance:
