@@ -53,6 +53,20 @@ def _spaced_words(label: str) -> bool:
     return len(label.split()) >= 3 and not any(p in label for p in "。，,；;")
 
 
+_WORD_GRAMS = {}
+
+
+def _word_grams(label: str) -> frozenset:
+    """The bigrams of each space-separated word of ``label``, joined (not the ones across
+    the gaps); cached: header lines repeat from report to report."""
+    g = _WORD_GRAMS.get(label)
+    if g is None:
+        g = frozenset().union(*(grams(norm(w)) for w in label.split()))
+        if len(_WORD_GRAMS) < 20000:
+            _WORD_GRAMS[label] = g
+    return g
+
+
 def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
     """"anchor" | "foreign" | "prose" | "value" | "neutral" for table ``tid``."""
     if it.separator:
@@ -66,7 +80,7 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
             return "anchor"
         g = lab.grams
         if _spaced_words(it.label):  # the words' own bigrams, not the ones across the gaps
-            g = frozenset().union(*(grams(norm(w)) for w in it.label.split())) or g
+            g = _word_grams(it.label) or g
         mine, other = _vocab_shares(spec, g)[tid]
         if other >= 0.75 and other >= mine + 0.2:
             # a short fragment with no figures ("本年新" of a header split over lines) proves nothing

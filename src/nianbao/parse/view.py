@@ -34,6 +34,7 @@ from .normalize import fold
 _CN_NUM = "一二三四五六"
 #: a few characters common in these reports that only traditional script uses
 _TRADITIONAL_HINTS = "體況開資與關處報員據點權務條機國門總會為們這來時發經實學對問題網區縣鎮鄉辦說當應義術"
+_TRADITIONAL_HINT = re.compile(f"[{_TRADITIONAL_HINTS}]")  # one pass over the text, not one per character
 #: a pinyin gloss after a character, sometimes doubled by the converter: "規(guī)定", "和(he)(he)"
 _GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
 #: lines shorter than this are never cut for table rows (a row on its own line is short)
@@ -129,7 +130,7 @@ def _build_t2s() -> tuple:
 
 def needs_fold(text: str) -> tuple:
     """(traditional, glosses): which folding steps ``text`` needs."""
-    trad = any(ch in text for ch in _TRADITIONAL_HINTS)
+    trad = _TRADITIONAL_HINT.search(text) is not None
     gloss = ("(" in text or "（" in text) and _GLOSS_RE.search(text) is not None
     return trad, gloss
 
