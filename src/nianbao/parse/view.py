@@ -179,6 +179,12 @@ class _Cutter:
             self._row_label = re.compile(self._row_label_source)
         return self._row_label
 
+    @property
+    def row_head(self):
+        if self._row_head is None:
+            self._row_head = re.compile(self._row_head_source)
+        return self._row_head
+
     def __init__(self, template, tables):
         self.specs = template.headings
         alts = {}
@@ -223,8 +229,9 @@ class _Cutter:
             core = x[m.end():] if m else ""
             if len(core) >= 6:
                 heads.add(loose_pattern(core[:4]))
-        self.row_head = re.compile(r"(?:[（(]\s*[一二三四五六七八九十]\s*[）)]|(?<!\d)\d{1,2}\s*[.．、])\s*(?:"
+        self._row_head_source = (r"(?:[（(]\s*[一二三四五六七八九十]\s*[）)]|(?<!\d)\d{1,2}\s*[.．、])\s*(?:"
                                    + "|".join(sorted(heads)) + r")[^\d。；;：:]{0,30}?" + _FIGURES_AHEAD)
+        self._row_head = None
         self.figures = re.compile(_FIGURES)
         keys = sorted({k for t in tables.tables.values() if t.id == "四" for r in t.rows for k in r.keys},
                       key=len, reverse=True)
