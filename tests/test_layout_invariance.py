@@ -105,11 +105,7 @@ def _variant_names(path: Path) -> tuple:
 
 #: Layouts of a file that do not yet read the same, each with why.  strict: when one starts
 #: passing, the test fails until it is taken off this list.  Everything not listed must pass.
-_SCRAMBLED = ("the source's merged label cells are interleaved with the row labels (\"（三）不 予公开 5.属于三类"
-              "内部事务信 息 1.本机关不掌握相关政 府信息 1 0 …\"); on its own lines the reader aligns them by line, "
-              "on one line the rows cannot be told apart")
 KNOWN = {
-    **{("shanghai-science-commission-2024.md", v): _SCRAMBLED for v in ("flat", "flat_runs", "flat_traditional")},
     ("shanghai-science-commission-2024.md", "padded_pipes"): "its table 四 is written as two header rows and "
     "15 figures under 10 columns; padding the header rows makes them look like data rows",
     **{("shuyang-county-2025-ocr.txt", v): "OCR converted each table to one Markdown table per row with "

@@ -181,11 +181,12 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
             if not it.exact and k >= 2 and len(cvs) == k * width and lone_ok(width) \
                     and all(v.kind != BLANK for v in cvs):
                 # rows run into one line with their labels lost ("（一）予以公开 5 1 0 0 0 0 6 1 0 0 0 0 0 1"):
-                # the first keeps the label, the others are placed by order like unlabelled rows
-                out.append(ValueRow(i, [i], cvs[:width], False, lab, span, it.label, before="".join(pending)))
-                for j in range(1, k):
+                # the label may be any of theirs (a flattened page puts the labels of several rows
+                # before their figures), so it is evidence for each, as a label line beside them
+                # would be, and the order of the rows around decides
+                for j in range(k):
                     out.append(ValueRow(i, [i], cvs[j * width:(j + 1) * width], False, Label("", frozenset(), 0),
-                                        None, ""))
+                                        None, "", before=("".join(pending) if j == 0 else "") + lab.text))
             else:
                 out.append(ValueRow(i, [i], cvs, it.exact, lab, span, it.label,
                                     blank_row=it.filled == 0, before="".join(pending),
