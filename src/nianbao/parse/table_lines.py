@@ -166,6 +166,14 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
         if run:
             flush_run()
         last.clear()
+        if it.filled and not it.exact and it.numbers == 0 and lab.text and not lone_ok(len(it.values)) \
+                and not blank_ok(lab):
+            # words that name no row, then stand-ins only, not as many as a row has ("…法律服务机构
+            # 其他 - - - - -", a header's placeholders once the lines are gone): words, not figures
+            labels.append(i)
+            pending.append(lab.text)
+            last.append(lab)
+            continue
         if it.filled or (it.blanks_only and blank_ok(lab)):
             if not lab.text and it.numbers == 0 and not it.blanks_only:
                 continue  # a row of dashes with no label: a placeholder, not figures

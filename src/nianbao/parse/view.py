@@ -230,14 +230,18 @@ class _Cutter:
             if len(core) >= 6:
                 heads.add(loose_pattern(core[:4]))
         self._row_head_source = (r"(?:[（(]\s*[一二三四五六七八九十]\s*[）)]|(?<!\d)\d{1,2}\s*[.．、])\s*(?:"
-                                   + "|".join(sorted(heads)) + r")[^\d。；;：:]{0,30}?" + _FIGURES_AHEAD)
+                                   + "|".join(sorted(heads)) + r")[^\d。；;：:]{0,30}?"
+                                  # figures glued to a word are two digits at least ("数据1" is a header)
+                                  r"(?:(?<![\u4e00-\u9fff])|(?=\d{2}))" + _FIGURES_AHEAD)
         self._row_head = None
         self.figures = re.compile(_FIGURES)
         keys = sorted({k for t in tables.tables.values() if t.id == "四" for r in t.rows for k in r.keys},
                       key=len, reverse=True)
         self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
         # figures (or one run of digits), then words: the end of a group of table 四 on one line
-        self.run_then_words = re.compile(rf"(?<![\d.])\d+(?:\s+{_CELL})*{_WORDS_NEXT}")
+        # (a lone short number right after a word is part of it, a header "数据1", not a group's figures)
+        self.run_then_words = re.compile(rf"(?<![\d.])(?:(?<![\u4e00-\u9fff])\d+|\d{{5,}}|\d+(?=\s+{_CELL}))"
+                                         rf"(?:\s+{_CELL})*{_WORDS_NEXT}")
         # a cheap first look: two label fragments on a line before the full patterns run
         # (the first three characters of each label, or the whole of a short one: words like
         # 其他 or 行政 alone are in every paragraph)
