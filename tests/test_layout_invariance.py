@@ -108,9 +108,6 @@ def _variant_names(path: Path) -> tuple:
 KNOWN = {
     ("shanghai-science-commission-2024.md", "padded_pipes"): "its table 四 is written as two header rows and "
     "15 figures under 10 columns; padding the header rows makes them look like data rows",
-    **{("shuyang-county-2025-ocr.txt", v): "OCR converted each table to one Markdown table per row with "
-       "header cells \"数据1…数据6\"; written one cell per line or run together, those headers read as "
-       "labels with a figure" for v in ("cell_per_line", "cell_per_line_bars", "cell_per_line_pipe")},
 }
 
 

@@ -207,12 +207,13 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
     flush_run()
     # a line of words ending in one number ("…申请数量为 5") is a sentence wrapped by
     # the extraction, not a row, where a row has several figures: keep its words
-    # as label evidence only
+    # as label evidence only; so is a word with a short number glued to it, too short
+    # to be a row's cells run together (a header cell "数据1" on a line of its own)
     kept, carry = [], ""
     for it in out:
         if (not it.exact and len(it.values) == 1 and it.label.text and not lone_ok(1)
                 and not (it.glued and len(it.values[0].text) >= 5)
-                and precision(it.label.grams, vocab) < 0.8):
+                and (precision(it.label.grams, vocab) < 0.8 or it.glued)):
             labels.append(it.line)
             carry += it.before + it.label.text
             continue
