@@ -105,10 +105,7 @@ def _variant_names(path: Path) -> tuple:
 
 #: Layouts of a file that do not yet read the same, each with why.  strict: when one starts
 #: passing, the test fails until it is taken off this list.  Everything not listed must pass.
-KNOWN = {
-    ("shanghai-science-commission-2024.md", "padded_pipes"): "its table 四 is written as two header rows and "
-    "15 figures under 10 columns; padding the header rows makes them look like data rows",
-}
+KNOWN = {}
 
 
 def _cases(files) -> list:

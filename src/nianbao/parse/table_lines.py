@@ -174,7 +174,9 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
             pending.append(lab.text)
             last.append(lab)
             continue
-        if it.filled or (it.blanks_only and blank_ok(lab)):
+        # (a row of empty cells after more words than cells is a header padded with empty
+        # cells, "| 维持 | 纠正 | … | 尚未 |||||", not a row left blank)
+        if it.filled or (it.blanks_only and blank_ok(lab) and len(it.label_cells) <= len(it.values)):
             if not lab.text and it.numbers == 0 and not it.blanks_only:
                 continue  # a row of dashes with no label: a placeholder, not figures
             span = Span(i, *it.label_span) if it.label_span else None
