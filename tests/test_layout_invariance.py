@@ -107,23 +107,7 @@ def _variant_names(path: Path) -> tuple:
 
 #: Layouts of a file that do not yet read the same, each with why.  strict: when one starts
 #: passing, the test fails until it is taken off this list.  Everything not listed must pass.
-_SCRAMBLED = ("the source's merged label cells are interleaved with the row labels (\"（三）不 予公开 5.属于三类"
-              "内部事务信 息 1.本机关不掌握相关政 府信息 1 0 …\"); on its own lines the reader aligns them by line, "
-              "on one line the rows cannot be told apart")
-KNOWN = {
-    **{("corpus/tables/pipe-broken.md", v): "rows written without labels and a \"/\" cell run into the next "
-       "rows once the pipes and lines are gone: the cell of the \"/\" can no longer be told" for v in
-       ("flat", "flat_runs", "flat_traditional")},
-    **{("corpus/tables/space-messy.txt", v): _SCRAMBLED for v in ("flat", "flat_runs", "flat_traditional")},
-    ("corpus/tables/tab-messy.txt", "flat_runs"): _SCRAMBLED,
-    **{("shanghai-science-commission-2024.md", v): _SCRAMBLED for v in ("flat", "flat_runs", "flat_traditional")},
-    ("shanghai-science-commission-2024.md", "padded_pipes"): "its table 四 is written as two header rows and "
-    "15 figures under 10 columns; padding the header rows makes them look like data rows",
-    **{("shuyang-county-2025-ocr.txt", v): "OCR converted each table to one Markdown table per row with "
-       "header cells \"数据1…数据6\"; written one cell per line or run together, those headers read as "
-       "labels with a figure" for v in ("flat", "flat_runs", "flat_traditional", "cell_per_line",
-                                         "cell_per_line_bars", "cell_per_line_pipe")},
-}
+KNOWN = {}
 
 
 def _cases(files) -> list:

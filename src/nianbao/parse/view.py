@@ -168,7 +168,7 @@ _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[
 #: the figures after a row label: numbers, stand-ins, spaces; a unit after them means a sentence
 _FIGURES = r"\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)(?:\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无(?=\s|\d|$)|空(?=\s|\d|$)))*\s*"
 _FIGURES_AHEAD = (r"(?=" + _FIGURES
-                  + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、]\s*(?=[\u4e00-\u9fff])|(?<=\s)[.．、]\s*(?=[\u4e00-\u9fff])))")
+                  + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、]\s*(?=[\u4e00-\u9fff])|(?<=\s)[.．、]\s*(?=[\u4e00-\u9fff（(])))")
 
 
 def _longest_first(word: str) -> tuple:
@@ -186,6 +186,12 @@ class _Cutter:
         if self._row_label is None:
             self._row_label = re.compile(self._row_label_source)
         return self._row_label
+
+    @property
+    def row_head(self):
+        if self._row_head is None:
+            self._row_head = re.compile(self._row_head_source)
+        return self._row_head
 
     def __init__(self, template, tables):
         self.specs = template.headings
@@ -222,12 +228,28 @@ class _Cutter:
                 alts.append(loose_pattern(x))
         self._row_label_source = "(?:" + "|".join(alts) + ")" + _FIGURES_AHEAD
         self._row_label = None
+        # a numbered label cut short by its figures, the rest of its words after them or lost
+        # ("5.要求行政机关 0 0 0 0 0 0 0 确认或…", "1. 申请人无正当理由逾期不补正、1000001 处理 行政机关…"):
+        # its numbering and the first four characters of a label, then words up to the figures
+        heads = set()
+        for x in labels:
+            m = _LABEL_NUMBERING.match(x)
+            core = x[m.end():] if m else ""
+            if len(core) >= 6:
+                heads.add(loose_pattern(core[:4]))
+        self._row_head_source = (r"(?:[（(]\s*[一二三四五六七八九十]\s*[）)]|(?<!\d)\d{1,2}\s*[.．、])\s*(?:"
+                                   + "|".join(sorted(heads)) + r")[^\d。；;：:]{0,30}?"
+                                  # figures glued to a word are two digits at least ("数据1" is a header)
+                                  r"(?:(?<![\u4e00-\u9fff])|(?=\d{2}))" + _FIGURES_AHEAD)
+        self._row_head = None
         self.figures = re.compile(_FIGURES)
         keys = sorted({k for t in tables.tables.values() if t.id == "四" for r in t.rows for k in r.keys},
                       key=_longest_first)
         self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
         # figures (or one run of digits), then words: the end of a group of table 四 on one line
-        self.run_then_words = re.compile(rf"(?<![\d.])\d+(?:\s+{_CELL})*{_WORDS_NEXT}")
+        # (a lone short number right after a word is part of it, a header "数据1", not a group's figures)
+        self.run_then_words = re.compile(rf"(?<![\d.])(?:(?<![\u4e00-\u9fff])\d+|\d{{5,}}|\d+(?=\s+{_CELL}))"
+                                         rf"(?:\s+{_CELL})*{_WORDS_NEXT}")
         # a cheap first look: two label fragments on a line before the full patterns run
         # (the first three characters of each label, or the whole of a short one: words like
         # 其他 or 行政 alone are in every paragraph)
@@ -283,7 +305,8 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
 #: one cell of a row of figures: a number or a stand-in ("/", "—", "无")
 _CELL = r"(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)"
 #: what may follow a row's last figure when it is the next row's words (not a stand-in)
-_WORDS_NEXT = r"(?=\s*(?![无空](?:\s|$))[\u4e00-\u9fff（(])"
+#: (also a lone "、" left by OCR from a merged label, and the numbering of the next row: "0 0 2.其他…")
+_WORDS_NEXT = r"(?=\s*(?:、\s*)?(?![无空](?:\s|$))[\u4e00-\u9fff（(]|\s+\d{1,2}[.．、]\s*[\u4e00-\u9fff])"
 _ROW_FIGURES = re.compile(rf"(?<![\d.]){_CELL}(?:\s+{_CELL}){{2,}}{_WORDS_NEXT}")
 _NEXT_NUMBERING = re.compile(r"[.．、]\s*[\u4e00-\u9fff]")
 _WORDING = re.compile(r"[^\s。，,；;：:（()）]{3,30}(?=\s|$)")
@@ -328,8 +351,10 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
             continue  # inside a label already found
         at = c.start()
         before = _NUMBER_BEFORE.search(text, max(0, at - _NUMBERING_WIDTH, done), at)
-        for p in ((before.start(), at) if before is not None else (at,)):
-            m = cutter.row_label.match(text, p)
+        tries = ((before.start(), cutter.row_label), (at, cutter.row_label), (before.start(), cutter.row_head)) \
+            if before is not None else ((at, cutter.row_label),)  # last: a numbered label cut short
+        for p, pattern in tries:
+            m = pattern.match(text, p)
             if m is not None:
                 starts.add(m.start())
                 labels.append(m)
