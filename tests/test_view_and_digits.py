@@ -129,3 +129,28 @@ def test_pinyin_glosses_do_not_hide_a_heading_and_columns_map_back():
     f = found[0]
     assert (f.start.line, f.start.column) == (6, 1)
     assert f.source == line and f.col1 == len(line)  # the carets cover the line as written
+
+
+# ---------------------------------------------------------------------------
+# unseen real layouts (issue 7): families found on reports outside ../shared
+
+
+def test_empty_sections_run_together_are_headings_not_a_table_of_contents():
+    # a flattened page whose sections 二–四 are left empty (tables pasted as images):
+    # the headings follow one another with nothing between, but nothing repeats them later
+    text = ("某某县某某局2020年政府信息公开工作年度报告\n" + HEADINGS[0] + " 本局按要求编制本报告。 "
+            + " ".join(HEADINGS[1:5]) + " 本年度问题已整改。 " + HEADINGS[5] + " 无。\n")
+    found = check_text(text, select=("NB1", "NB2"))
+    assert [f.rule for f in found] == ["NB201", "NB203", "NB203"]  # the tables are missing, not the headings
+
+
+def test_a_list_of_parts_then_the_headings_on_the_same_line():
+    toc = "本报告分为 " + " ".join(HEADINGS) + " 。"
+    text = "某某县某某局2020年政府信息公开工作年度报告 " + toc + " ".join(h + " 内容略。" for h in HEADINGS) + "\n"
+    assert [f.rule for f in check_text(text, select=("NB1",))] == []
+
+
+def test_a_list_of_parts_on_its_own_line_is_still_not_the_headings():
+    text = ("某某县某某局2024年政府信息公开工作年度报告\n本报告包括 " + " ".join(HEADINGS) + "\n"
+            + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n")
+    assert [f.rule for f in check_text(text, select=("NB1",))] == []
