@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -154,3 +155,44 @@ def test_a_list_of_parts_on_its_own_line_is_still_not_the_headings():
     text = ("某某县某某局2024年政府信息公开工作年度报告\n本报告包括 " + " ".join(HEADINGS) + "\n"
             + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n")
     assert [f.rule for f in check_text(text, select=("NB1",))] == []
+
+
+CELL_PER_LINE = Path(__file__).resolve().parents[1] / "corpus" / "tables" / "cell-per-line-clean.txt"
+
+
+def _each_cell_closed_by_its_pipe(text: str) -> list:
+    """The tables of a sample written one cell per line, each closed by its own pipe
+    ("规章 |", "0 |"), with a spacer line of pipes after the first row, as web pages give them."""
+    lines = text.split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("二、"))
+    end = next(i for i, x in enumerate(lines) if x.startswith("五、"))
+    out = []
+    for i, x in enumerate(lines):
+        if start < i < end and x.strip() and not x.startswith(("三、收到", "四、政府")):
+            x += " |"
+        out.append(x)
+        if x.startswith("一、本年新收"):
+            out.append("||")
+    return out
+
+
+def test_one_cell_per_line_closed_by_pipes_reads_like_the_plain_layout():
+    lines = _each_cell_closed_by_its_pipe(CELL_PER_LINE.read_text(encoding="utf-8"))
+    assert [f.rule for f in check_text("\n".join(lines), select=("NB2",))] == []
+
+
+def test_a_lone_pipe_among_cells_closed_by_pipes_is_a_blank_cell():
+    lines = _each_cell_closed_by_its_pipe(CELL_PER_LINE.read_text(encoding="utf-8"))
+    row = next(i for i, x in enumerate(lines) if x.startswith("（二）部分公开"))
+    lines[row + 3] = "|"  # its 科研机构 left empty
+    found = check_text("\n".join(lines), select=("NB2",))
+    assert [(f.rule, f.start.line) for f in found if f.severity != "info"] == [("NB204", row + 4)]
+    assert "科研机构" in found[0].message and "NB203" not in [f.rule for f in found]
+
+
+def test_a_pipe_that_closes_a_label_written_without_one_is_not_a_cell():
+    # "行政规范性文件" then "|" on the next line: the pipe closes the label (no cell is empty)
+    lines = _each_cell_closed_by_its_pipe(CELL_PER_LINE.read_text(encoding="utf-8"))
+    row = next(i for i, x in enumerate(lines) if x.startswith("一、本年新收"))
+    lines[row:row + 1] = ["一、本年新收政府信息公开申请数量", "|"]
+    assert [f.rule for f in check_text("\n".join(lines), select=("NB2",))] == []
