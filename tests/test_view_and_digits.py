@@ -196,3 +196,26 @@ def test_a_pipe_that_closes_a_label_written_without_one_is_not_a_cell():
     row = next(i for i, x in enumerate(lines) if x.startswith("一、本年新收"))
     lines[row:row + 1] = ["一、本年新收政府信息公开申请数量", "|"]
     assert [f.rule for f in check_text("\n".join(lines), select=("NB2",))] == []
+
+
+def _without_sections_three_and_four(text: str) -> str:
+    return text[:text.index("三、收到")] + text[text.index("五、"):]
+
+
+def test_a_missing_table_three_is_not_looked_for_inside_table_two():
+    # section 三's heading (and table 三) gone; table 二 keeps the 2019 columns, whose
+    # header words ("本年新 制作数量") sound like table 三's rows: they are not table 三
+    text = _without_sections_three_and_four(CELL_PER_LINE.read_text(encoding="utf-8"))
+    text = (text.replace("本年制发件数", "本年新 制作数量").replace("本年废止件数", "本年新 公开数量")
+            .replace("现行有效件数", "对外公开总数量"))
+    assert sorted(f.rule for f in check_text(text, select=("NB1", "NB2"))) == ["NB101", "NB101", "NB202"]
+
+
+def test_figures_of_several_rows_whose_labels_were_lost_are_not_given_a_row():
+    # the eight rows of （三）不予公开 lost their labels: 56 figures one per line under the group
+    lines = CELL_PER_LINE.read_text(encoding="utf-8").split("\n")
+    start = lines.index("（三）不予公开")
+    lines = lines[:start + 1] + [x for x in lines[start + 1:start + 65] if not x[:1].isdigit() or x[1:2] != "."] \
+        + lines[start + 65:]
+    found = [f for f in check_text("\n".join(lines), select=("NB2",)) if f.rule == "NB205"]
+    assert len(found) == 1 and "56 个数字" in found[0].message and "「" not in found[0].message

@@ -139,6 +139,8 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
         if piped:
             while len(vals) > width and vals[-1].kind == BLANK:
                 vals.pop()  # empty cells beyond the row's width: the page's spare cells
+            while len(vals) > width and vals[0].kind == BLANK:
+                vals.pop(0)  # an empty cell under a group label ("三、本年度办理结果")
         n = len(vals)
         if not lone_ok(n) and all(v.kind != NUMBER for v in vals):
             run.clear()  # a few dashes under a header, no figure: placeholders, not a row
