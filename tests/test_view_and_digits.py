@@ -219,3 +219,13 @@ def test_figures_of_several_rows_whose_labels_were_lost_are_not_given_a_row():
         + lines[start + 65:]
     found = [f for f in check_text("\n".join(lines), select=("NB2",)) if f.rule == "NB205"]
     assert len(found) == 1 and "56 个数字" in found[0].message and "「" not in found[0].message
+
+
+def test_a_table_three_written_with_its_row_names_but_no_figure_is_unfilled_not_missing():
+    lines = CELL_PER_LINE.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("三、收到"))
+    end = next(i for i, x in enumerate(lines) if x.startswith("四、政府"))
+    lines = lines[:start] + [x for x in lines[start:end] if not x.strip().isdigit()] + lines[end:]
+    found = check_text("\n".join(lines), select=("NB2",))
+    assert [f.rule for f in found] == ["NB203"]
+    assert "有 25 行只写了行名" in found[0].message and found[0].source.startswith("一、本年新收")
