@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -129,3 +130,102 @@ def test_pinyin_glosses_do_not_hide_a_heading_and_columns_map_back():
     f = found[0]
     assert (f.start.line, f.start.column) == (6, 1)
     assert f.source == line and f.col1 == len(line)  # the carets cover the line as written
+
+
+# ---------------------------------------------------------------------------
+# unseen real layouts (issue 7): families found on reports outside ../shared
+
+
+def test_empty_sections_run_together_are_headings_not_a_table_of_contents():
+    # a flattened page whose sections 二–四 are left empty (tables pasted as images):
+    # the headings follow one another with nothing between, but nothing repeats them later
+    text = ("某某县某某局2020年政府信息公开工作年度报告\n" + HEADINGS[0] + " 本局按要求编制本报告。 "
+            + " ".join(HEADINGS[1:5]) + " 本年度问题已整改。 " + HEADINGS[5] + " 无。\n")
+    found = check_text(text, select=("NB1", "NB2"))
+    assert [f.rule for f in found] == ["NB201", "NB203", "NB203"]  # the tables are missing, not the headings
+
+
+def test_a_list_of_parts_then_the_headings_on_the_same_line():
+    toc = "本报告分为 " + " ".join(HEADINGS) + " 。"
+    text = "某某县某某局2020年政府信息公开工作年度报告 " + toc + " ".join(h + " 内容略。" for h in HEADINGS) + "\n"
+    assert [f.rule for f in check_text(text, select=("NB1",))] == []
+
+
+def test_a_list_of_parts_on_its_own_line_is_still_not_the_headings():
+    text = ("某某县某某局2024年政府信息公开工作年度报告\n本报告包括 " + " ".join(HEADINGS) + "\n"
+            + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n")
+    assert [f.rule for f in check_text(text, select=("NB1",))] == []
+
+
+CELL_PER_LINE = Path(__file__).resolve().parents[1] / "corpus" / "tables" / "cell-per-line-clean.txt"
+
+
+def _each_cell_closed_by_its_pipe(text: str) -> list:
+    """The tables of a sample written one cell per line, each closed by its own pipe
+    ("规章 |", "0 |"), with a spacer line of pipes after the first row, as web pages give them."""
+    lines = text.split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("二、"))
+    end = next(i for i, x in enumerate(lines) if x.startswith("五、"))
+    out = []
+    for i, x in enumerate(lines):
+        if start < i < end and x.strip() and not x.startswith(("三、收到", "四、政府")):
+            x += " |"
+        out.append(x)
+        if x.startswith("一、本年新收"):
+            out.append("||")
+    return out
+
+
+def test_one_cell_per_line_closed_by_pipes_reads_like_the_plain_layout():
+    lines = _each_cell_closed_by_its_pipe(CELL_PER_LINE.read_text(encoding="utf-8"))
+    assert [f.rule for f in check_text("\n".join(lines), select=("NB2",))] == []
+
+
+def test_a_lone_pipe_among_cells_closed_by_pipes_is_a_blank_cell():
+    lines = _each_cell_closed_by_its_pipe(CELL_PER_LINE.read_text(encoding="utf-8"))
+    row = next(i for i, x in enumerate(lines) if x.startswith("（二）部分公开"))
+    lines[row + 3] = "|"  # its 科研机构 left empty
+    found = check_text("\n".join(lines), select=("NB2",))
+    assert [(f.rule, f.start.line) for f in found if f.severity != "info"] == [("NB204", row + 4)]
+    assert "科研机构" in found[0].message and "NB203" not in [f.rule for f in found]
+
+
+def test_a_pipe_that_closes_a_label_written_without_one_is_not_a_cell():
+    # "行政规范性文件" then "|" on the next line: the pipe closes the label (no cell is empty)
+    lines = _each_cell_closed_by_its_pipe(CELL_PER_LINE.read_text(encoding="utf-8"))
+    row = next(i for i, x in enumerate(lines) if x.startswith("一、本年新收"))
+    lines[row:row + 1] = ["一、本年新收政府信息公开申请数量", "|"]
+    assert [f.rule for f in check_text("\n".join(lines), select=("NB2",))] == []
+
+
+def _without_sections_three_and_four(text: str) -> str:
+    return text[:text.index("三、收到")] + text[text.index("五、"):]
+
+
+def test_a_missing_table_three_is_not_looked_for_inside_table_two():
+    # section 三's heading (and table 三) gone; table 二 keeps the 2019 columns, whose
+    # header words ("本年新 制作数量") sound like table 三's rows: they are not table 三
+    text = _without_sections_three_and_four(CELL_PER_LINE.read_text(encoding="utf-8"))
+    text = (text.replace("本年制发件数", "本年新 制作数量").replace("本年废止件数", "本年新 公开数量")
+            .replace("现行有效件数", "对外公开总数量"))
+    assert sorted(f.rule for f in check_text(text, select=("NB1", "NB2"))) == ["NB101", "NB101", "NB202"]
+
+
+def test_figures_of_several_rows_whose_labels_were_lost_are_not_given_a_row():
+    # the eight rows of （三）不予公开 lost their labels: 56 figures one per line under the group
+    lines = CELL_PER_LINE.read_text(encoding="utf-8").split("\n")
+    start = lines.index("（三）不予公开")
+    lines = lines[:start + 1] + [x for x in lines[start + 1:start + 65] if not x[:1].isdigit() or x[1:2] != "."] \
+        + lines[start + 65:]
+    found = [f for f in check_text("\n".join(lines), select=("NB2",)) if f.rule == "NB205"]
+    assert len(found) == 1 and "56 个数字" in found[0].message and "「" not in found[0].message
+
+
+def test_a_table_three_written_with_its_row_names_but_no_figure_is_unfilled_not_missing():
+    lines = CELL_PER_LINE.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("三、收到"))
+    end = next(i for i, x in enumerate(lines) if x.startswith("四、政府"))
+    lines = lines[:start] + [x for x in lines[start:end] if not x.strip().isdigit()] + lines[end:]
+    found = check_text("\n".join(lines), select=("NB2",))
+    assert [f.rule for f in found] == ["NB203"]
+    assert "有 25 行只写了行名" in found[0].message and found[0].source.startswith("一、本年新收")

@@ -8,7 +8,8 @@
 * 表中缺少某一行（某一组）：指向模板中它后面、报告中找到的第一行；
   缺少的行超过 5 行时合并为一条，列出所缺的行，指向表的开头；
 * 某一行只有标签、没有任何数字：指向该行标签；
-* 找到了表（表头），却一个数字也没有读到：一次，指向表的开头。
+* 找到了表（表头），却一个数字也没有读到：一次，指向表的开头；
+* 超过 5 行只写了行名、没有任何数字（整张表没有填写）：合并为一条，指向其中第一行。
 
 一行读到的数字多于一行应有的（几行连在了一起，见 NB205）时，紧随其后、没有读到的
 几行可能就在这些数字里，不报告为缺少。
@@ -24,7 +25,7 @@ KIND = "table-rows"
 OPTIONS = {
     "tables": (list, ["三", "四"], "检查哪些表"),
 }
-MESSAGES = ("table", "many", "values", "group", "empty")
+MESSAGES = ("table", "many", "values", "group", "empty", "unfilled")
 #: the names a rule's message may use ({name})
 ARGS = ("table", "title", "section", "found", "total", "rows", "row")
 #: more missing rows than this are reported as one finding (a table cut short, not a slip)
@@ -53,10 +54,19 @@ def check(report, options):
         if len(missing) == len(wanted) and not table.labels_seen:
             yield Problem(table_anchor(report, table), {"table": tid, "title": spec.title}, key="empty")
             continue
+        read = len(wanted) - len(missing)
+        seen = [r for r in missing if r.id in table.labels_seen]
+        if len(missing) > MANY and len(seen) > MANY:
+            # the rows are written, with no figure in them (a table left unfilled): say so once,
+            # at the first of them, rather than call them missing
+            rows = "、".join(f"「{r.display(spec)}」" for r in seen)
+            yield Problem(table.labels_seen[seen[0].id], {"table": tid, "found": len(seen), "rows": rows},
+                          key="unfilled")
+            missing = [r for r in missing if r.id not in table.labels_seen]
         if len(missing) > MANY:
             rows = "、".join(f"「{r.display(spec)}」" for r in missing)
             yield Problem(table_anchor(report, table),
-                          {"table": tid, "found": len(wanted) - len(missing), "total": len(wanted), "rows": rows},
+                          {"table": tid, "found": read, "total": len(wanted), "rows": rows},
                           key="many")
             continue
         for r in missing:

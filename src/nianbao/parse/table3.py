@@ -117,6 +117,8 @@ def read_ordered(lines: Lines, spec, block: range, reading: TableReading) -> Non
     assign = _align(items, spec)
     legacy_items = []
     for it, k in zip(items, assign):
+        if k >= 0 and not it.label.text and len(it.values) > expected and not it.glued:
+            k = -1  # figures of several rows with their labels lost: which rows is a guess
         if k < 0:
             if it.blank_row:
                 continue

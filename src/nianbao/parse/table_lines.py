@@ -134,12 +134,18 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
     def flush_run():
         if not run:
             return
-        n = len(run)
-        if not lone_ok(n) and all(v.kind != NUMBER for v in run):
+        vals = list(run)
+        piped = any(v.kind == BLANK for v in vals)  # an empty cell written as a lone pipe: blanks are real
+        if piped:
+            while len(vals) > width and vals[-1].kind == BLANK:
+                vals.pop()  # empty cells beyond the row's width: the page's spare cells
+            while len(vals) > width and vals[0].kind == BLANK:
+                vals.pop(0)  # an empty cell under a group label ("三、本年度办理结果")
+        n = len(vals)
+        if not lone_ok(n) and all(v.kind != NUMBER for v in vals):
             run.clear()  # a few dashes under a header, no figure: placeholders, not a row
             return
         prev = out[-1] if out else None
-        vals = list(run)
         if (prev is not None and not prev.exact and prev.label.cjk and not pending
                 and lone_ok(len(prev.values) + n) and not lone_ok(len(prev.values))):
             prev.values.extend(vals)  # label line with its first figures, the rest one per line
@@ -148,16 +154,29 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
             # a whole row written one figure per line takes the label line just above it
             # as its label (its place stays its first figure)
             lab = last[0] if last and lone_ok(n) else Label("", frozenset(), 0)
-            out.append(ValueRow(run[0].line, [v.line for v in run], vals, False,
-                                lab, None, "", before="".join(pending)))
+            out.append(ValueRow(run[0].line, [v.line for v in run], vals, piped,
+                                lab, None, "", before="".join(pending),
+                                blank_row=piped and all(v.kind == BLANK for v in vals)))
             pending.clear()
         last.clear()
         run.clear()
 
+    closed = False  # the line before was one cell closed by its own pipe ("0 |", or a lone "|")
     for i in block:
         it = lines.item(i)
-        if it is None or it.separator:
+        if it is None:
             continue
+        if it.separator:
+            if closed and lines.lines[i].text.strip() == "|":
+                # cells written one per line, each closed by its pipe ("规章 |", "0 |"): a pipe
+                # alone is an empty cell, not the end of the cell above (which was closed already)
+                at = lines.lines[i].text.index("|")
+                run.append(CellValue(BLANK, "", None, i, at, at + 1))
+            else:
+                closed = False
+            continue
+        text = lines.lines[i].text.strip()
+        closed = not it.exact and text.endswith("|") and text.count("|") == 1 and len(text) > 1
         lab = lines.label(i)
         if not it.exact and not lab.text and len(it.values) == 1 and it.values[0].kind in _RUN_KINDS \
                 and not _long_run(it.values[0][0]):

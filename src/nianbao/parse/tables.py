@@ -55,14 +55,18 @@ def read_tables(report) -> Tables:
     spec = compile_tables(report.template)
     lines = Lines(report)
     out = Tables()
+    taken = 0  # end of the blocks of the tables already read
     for tid, tspec in spec.tables.items():
         if "split_rule" not in tspec.cache:
             tspec.cache["split_rule"] = row_constraint(spec.relations, tid, tspec.columns)
         reading = TableReading(tspec)
         lo, hi = table_range(report, tspec)
+        if tspec.section_index not in report.sections:
+            lo = max(lo, taken)  # no heading of its own: never inside the table of the section before
         block = find_block(lines, tid, spec, lo, hi)
         if block is not None:
             reading.block = block
+            taken = max(taken, block.stop)
             reading.found = True
             first = lines.item(block.start)
             reading.span = (Span(block.start, *first.label_span) if first.label_span

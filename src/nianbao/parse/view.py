@@ -270,8 +270,42 @@ class _Cutter:
                                          for g in t.groups.values()))
 
 
-def _heading_cuts(text: str, cutter: _Cutter) -> list:
-    """[(start, end)] of section headings written inside ``text`` (table-of-contents runs left out)."""
+def _heading_cuts(text: str, cutter: _Cutter, again=None) -> list:
+    """[(start, end)] of section headings written inside ``text`` (table-of-contents runs left out).
+
+    ``again(numbers)`` tells whether any of those sections' headings is written again in a
+    later line: a run of headings with nothing between is a list of the parts only when
+    the parts follow; otherwise it is the headings of sections left empty ("二、… 三、… 四、…"
+    of a flattened page whose tables are missing)."""
+    found = _heading_starts(text, cutter)
+    # a heading followed by nothing but separators and another heading: a list of the parts
+    toc = set()
+    for k in range(len(found) - 1):
+        gap = text[found[k][1]:found[k + 1][0]]
+        if not gap.strip(_SEPARATORS + "和及等") and "。" not in gap:  # a full stop ends the list
+            toc.update((k, k + 1))
+    if toc and again is not None:
+        for run in _runs(sorted(toc)):
+            numbers = {found[k][2] for k in run}
+            later = {found[k][2] for k in range(run[-1] + 1, len(found))}
+            if not numbers & later and not again(numbers):
+                toc.difference_update(run)
+    return [(s, e) for k, (s, e, _) in enumerate(found) if k not in toc]
+
+
+def _runs(ks: list) -> list:
+    """Consecutive integers of the sorted ``ks`` grouped: [1, 2, 5, 6] -> [[1, 2], [5, 6]]."""
+    out = []
+    for k in ks:
+        if out and out[-1][-1] == k - 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
+def _heading_starts(text: str, cutter: _Cutter) -> list:
+    """[(start, end, number)] of every section heading written inside ``text``."""
     found = []
     if cutter.heading_quick.search(text) is None:
         return found
@@ -292,14 +326,8 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
         e = w.end()
         while e < len(text) and text[e] in "。：:":
             e += 1
-        found.append((s, e))
-    # a heading followed by nothing but separators and another heading: a list of the parts
-    toc = set()
-    for k in range(len(found) - 1):
-        gap = text[found[k][1]:found[k + 1][0]]
-        if not gap.strip(_SEPARATORS + "和及等"):
-            toc.update((k, k + 1))
-    return [x for k, x in enumerate(found) if k not in toc]
+        found.append((s, e, number))
+    return found
 
 
 #: one cell of a row of figures: a number or a stand-in ("/", "—", "无")
@@ -429,14 +457,25 @@ def build_view(doc: Document, template, tables) -> Document:
     # a page flattened into one line (or a few): sentences and the title are cut out of
     # it; a document of many long lines (paragraphs) is not a flattened page
     flat_page = sum(1 for ln in doc.lines if len(ln.text) >= _FLAT) <= _FLAT_LINES
-    for ln in doc.lines:
+    later = []  # (line index, section number) of every heading start, computed when first needed
+
+    def again(i: int, numbers: set) -> bool:
+        if not later:
+            later.append((-1, ""))
+            for j, other in enumerate(doc.lines):
+                if other.cells is None and other.text.strip():
+                    t = _fold_line(other.text, trad, gloss)[0] if trad or gloss else other.text
+                    later.extend((j, n) for _, _, n in _heading_starts(t, cutter))
+        return any(j > i and n in numbers for j, n in later)
+
+    for i, ln in enumerate(doc.lines):
         text = ln.text
         ftext, fmap = (text, None)
         if trad or gloss:
             ftext, fmap = _fold_line(text, trad, gloss and ("(" in text or "（" in text))
         cuts = []
         if ln.cells is None and ftext.strip():
-            spans = _heading_cuts(ftext, cutter)
+            spans = _heading_cuts(ftext, cutter, lambda numbers, i=i: again(i, numbers))
             for s, e in spans:
                 cuts.extend((s, e))
             if flat_page and len(ftext) >= _FLAT:  # paragraphs run together: one line per sentence
