@@ -138,3 +138,72 @@ def test_a_padded_header_row_is_not_a_row_left_blank():
     four = report.tables["四"]
     assert len(four.rows) == 3 and all(r.placed for r in four.rows.values()), four.unplaced
     assert [f for f in findings_of(text, "report.md") if f.rule.startswith("NB2")] == []
+
+
+# ---------------------------------------------------------------------------
+# the prose rules on a flattened page
+
+
+def _prose_findings(text: str, rule: str) -> list:
+    return [f for f in findings_of(text) if f.rule == rule]
+
+
+def test_a_table_header_run_onto_one_line_is_not_prose():
+    """Table 四's header as a PDF leaves it ("结果结果其他尚未", words of two header rows run
+    together) and a note ("注：…"): on lines of their own, or with the whole page on one
+    line, the header is not read as a sentence with a doubled word (NB311)."""
+    data, text = _report()
+    lines = text.split("\n")
+    k = next(i for i, ln in enumerate(lines) if ln.startswith("结果维持 结果纠正"))
+    lines[k:k + 1] = ["结果结果其他尚未", "总计结果结果其他尚未结果结果其他尚未", "维持纠正结果审结维持纠正结果审结",
+                      "注：行政复议、行政诉讼数量含上年度结转数量。"]
+    text = "\n".join(lines)
+    assert _prose_findings(text, "NB311") == []
+    flat = _flat(text)
+    assert "维持纠正结果审结 注：" in flat
+    assert _prose_findings(flat, "NB311") == []
+
+
+def test_sub_headings_run_into_the_line_before_keep_their_numbers():
+    """"…更新政府信息27次 （二）依申请公开情况。…（三）政府信息管理情况…": once the page
+    is one line, "（二）" stands after a space, not at a line start; the numbering
+    （一）（二）（三） is still read in order (no NB312)."""
+    data, text = _report()
+    items = ["（一）主动公开政府信息情况：本机关通过门户网站主动公开政府信息27条",
+             "（二）依申请公开情况。本年度依法办理政府信息公开申请。",
+             "（三）政府信息管理情况。本年度规范开展政府信息管理工作。"]
+    text = text.replace("一、总体情况\n", "一、总体情况\n" + "\n".join(items) + "\n", 1)
+    assert _prose_findings(text, "NB312") == []
+    flat = _flat(text)
+    assert "27条 （二）" in flat
+    assert _prose_findings(flat, "NB312") == []
+
+
+def test_a_share_is_not_checked_against_other_bases_when_its_base_was_not_read():
+    """"办结 N 件，其中予以公开 x 件（p%）" with p the share of （七）总计: when the row
+    （七）总计 could not be read (NB205), the share may well be of it, so it is not
+    reported against 本年新收 or 新收加上年结转; with the row read, a wrong share is."""
+    data, text = _report()
+    seven, one = data["三"]["（七）"], data["三"]["（一）"]
+    share = 100 * int(one[6]) / int(seven[6])
+    lines = text.split("\n")
+    k = lines.index("三、收到和处理政府信息公开申请情况")
+    wrong = lines[:k + 1] + [f"本年度共办结{seven[6]}件，其中予以公开{one[6]}件（{share + 3:.2f}%）。"] + lines[k + 1:]
+    assert [f for f in _prose_findings("\n".join(wrong), "NB401") if "%" in f.message]
+    right = lines[:k + 1] + [f"本年度共办结{seven[6]}件，其中予以公开{one[6]}件（{share:.2f}%）。"] + lines[k + 1:]
+    row = f"{LABEL3['（七）']} {' '.join(seven)}"
+    m = right.index(row)
+    right[m] = f"{LABEL3['（七）']} {' '.join(seven[:5] + seven[6:])}"  # one figure lost: not read
+    text = "\n".join(right)
+    assert [f for f in findings_of(text) if f.rule == "NB205"]
+    assert _prose_findings(text, "NB401") == []
+
+
+def test_a_header_line_before_the_table_is_not_prose():
+    """A page run onto one line leaves table 三's header (with a stray traditional character
+    from the OCR: "本列導数据") as one long line before the rows: it is the table's, not
+    the report's text (no NB314 on it, no other prose finding from it)."""
+    data, text = _report()
+    text = text.replace("（本列数据的勾稽关系为", "（本列導 数据的勾稽关系为")
+    assert _prose_findings(text, "NB314") == []
+    assert _prose_findings(_flat(text), "NB314") == []

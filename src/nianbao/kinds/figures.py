@@ -23,6 +23,7 @@
 给出 ``percent_of``（一个或几个单元格表达式）的说法，数字与表格一致、且紧跟着写了比例
 （“208 件（17.46%）”“，占17.5%”）时，再用表格的数算这个比例：不等于它除以
 ``percent_of`` 中任何一个（按写出的小数位四舍五入）时报告，消息键 ``percent``。
+其中有一个没有读到数字（空格，或这一行没有检查）时不报告：说的可能正是它。
 """
 
 import re
@@ -174,6 +175,8 @@ def _percent(report, block, m, name, value, bases):
     shares = []
     for base in bases:
         total = expr_value(report, base)
+        if total is None:
+            return  # a base that was not read (blank, or a row not checked) may be the one meant
         if total:
             share = float(value) / float(total) * 100
             if abs(share - written) <= tolerance:
