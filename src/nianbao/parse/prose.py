@@ -156,6 +156,7 @@ def prose(report) -> Prose:
     # the table reader's block may start right after the section heading: prose
     # sentences written before the table ("本年度共收到申请3件。") stay prose
     skip = set(report.page_markers) | {i for i in table_lines(report) if not _sentence_like(doc.lines[i])}
+    skip |= _headers_before(report)
     heading_lines = {h.line for h in report.headings}
     out = Prose()
     ranges = []
@@ -187,6 +188,35 @@ def prose(report) -> Prose:
 
 
 _FIGURE_RUN = re.compile(r"\d\s+\d")
+#: share of a line's bigrams in a table's vocabulary from which it is that table's header
+_HEADER_SHARE = 0.6
+
+
+def _headers_before(report) -> set:
+    """Lines just before a table's block, in its section, that are its header, not
+    sentences: a page run onto one line leaves the header cells as one long line of
+    words ("申请人情况 （本列数据的勾稽关系为：…） 商业 科研 …") that the block does not
+    take in; read as prose, its run-together cells make words ("结果结果")."""
+    from .labels import grams, norm
+    from .table_locate import vocab_share
+    doc = report.doc
+    heads = {h.line for h in report.headings}
+    out = set()
+    for tid, t in report.tables.items():
+        if not t.block or not (t.rows or t.unplaced):
+            continue
+        i = t.block.start - 1
+        while i >= 0 and i not in heads:
+            ln = doc.lines[i]
+            if ln.cells is not None or _sentence_like(ln) or "。" in ln.text:
+                break
+            g = grams(norm(ln.text))
+            if g and vocab_share(report.template, tid, g) < _HEADER_SHARE:
+                break
+            if g:
+                out.add(i)
+            i -= 1
+    return out
 
 
 def _sentence_like(line) -> bool:

@@ -40,6 +40,12 @@ def _vocab_shares(spec, g: frozenset) -> dict:
     return got
 
 
+def vocab_share(template, tid: str, g: frozenset) -> float:
+    """The share of the bigrams ``g`` in the vocabulary of table ``tid``."""
+    from .tablespec import compile_tables
+    return _vocab_shares(compile_tables(template), g)[tid][0]
+
+
 def _header_fragments(label: str) -> bool:
     """Three or more short words separated by spaces, no sentence punctuation: the
     pieces of a multi-line table header as PDF text extraction leaves them."""
@@ -71,8 +77,8 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
     """"anchor" | "foreign" | "prose" | "value" | "neutral" for table ``tid``."""
     if it.separator:
         return "neutral"
-    if not it.exact and not it.values and len(it.label) > 60:
-        return "prose"  # no table label is that long
+    if not it.exact and not it.values and len(it.label) > 60 and not _spaced_words(it.label):
+        return "prose"  # no table label is that long (the header cells of a page run onto one line may be)
     lab = lines.label(i)
     has_values = it.filled > 0
     if lab.cjk >= 2 and len(lab.grams) >= 2:

@@ -48,6 +48,8 @@ _ROW_CUT_BUDGET = 2_000_000
 _FLAT_LINES = 20
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE_END = re.compile(r"。(?![”’」』）)])")
+_NOTE = re.compile(r"(?<=\s)注[：:]")
+_SUBITEM = re.compile(r"(?<=\s)[（(][一二三四五六七八九十]{1,3}[）)](?=\s*[\u4e00-\u9fff])")
 _SEPARATORS = " \t\u3000，,；;、。.：:"
 
 
@@ -480,6 +482,12 @@ def build_view(doc: Document, template, tables) -> Document:
                 cuts.extend((s, e))
             if flat_page and len(ftext) >= _FLAT:  # paragraphs run together: one line per sentence
                 cuts.extend(m.end() for m in _SENTENCE_END.finditer(ftext))
+                # a table's note ("注：…") starts a line of its own; run on after the header it
+                # would make the header read as a sentence
+                cuts.extend(m.start() for m in _NOTE.finditer(ftext))
+                # so does a sub-heading's number ("…27次 （二）依申请公开情况。"): its line break
+                # became a space
+                cuts.extend(m.start() for m in _SUBITEM.finditer(ftext))
             if flat_page and len(ftext) >= _FLAT and not title_cut:
                 t = next((t for t in cutter.title.finditer(ftext, 0, _FLAT)
                           if (not t.start() or ftext[t.start() - 1].isspace()) and _YEAR.search(t.group())),
