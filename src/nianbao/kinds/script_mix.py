@@ -28,6 +28,8 @@ _TRAD = re.compile("[" + "".join(sorted(T2S)) + "]+")
 
 def check(report, options):
     blocks = [b for b in prose(report).values() if b.original]
+    if not any(_TRAD.search(b.original) for b in blocks):
+        return  # no traditional character at all (the usual case): nothing is mixed
     simp = sum(len(m) for b in blocks for m in _SIMP.findall(b.original))
     trad = sum(len(m) for b in blocks for m in _TRAD.findall(b.original))
     if max(simp, trad) < options["min_majority"] or min(simp, trad) == 0:
