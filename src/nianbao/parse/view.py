@@ -191,7 +191,10 @@ class _Cutter:
         self.heading_quick = re.compile("|".join(sorted({re.escape(w[:2]) for spec in template.headings
                                                         for w in (spec.text, *spec.variants)})))
         # "一、" "一." "（一）" "1、" "第一部分": every numbering a section heading is written with
-        self.heading_start = re.compile(rf"(?:第([{_CN_NUM}])部分\s*[、.．:：]?|([{_CN_NUM}])\s*[、.．]"
+        # (the lookahead names the characters they start with: the scan skips other positions
+        # at once instead of trying each alternative there, twice as fast on a line of prose)
+        self.heading_start = re.compile(rf"(?=[第{_CN_NUM}（(1-6])"
+                                        rf"(?:第([{_CN_NUM}])部分\s*[、.．:：]?|([{_CN_NUM}])\s*[、.．]"
                                         rf"|[（(]([{_CN_NUM}])[）)]|(?<!\d)([1-6])\s*[、.．](?!\d))\s*")
         self.title = re.compile(r"[^\s。，,；;:：>]{0,40}?(?:政府信息公开|政务公开|信息公开)[^\s。，,；;]{0,8}?(?:报告|年报)"
                                 r"(?=\s)")
