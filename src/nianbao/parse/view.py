@@ -35,7 +35,10 @@ _CN_NUM = "一二三四五六"
 _TRADITIONAL_HINTS = "體況開資與關處報員據點權務條機國門總會為們這來時發經實學對問題網區縣鎮鄉辦說當應義術"
 _TRADITIONAL_HINT = re.compile(f"[{_TRADITIONAL_HINTS}]")  # one pass over the text, not one per character
 #: a pinyin gloss after a character, sometimes doubled by the converter: "規(guī)定", "和(he)(he)"
-_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
+#: (written to start with its bracket, the character before it checked behind: the scan
+#: then jumps from bracket to bracket; the same matches as "(?<=[㐀-鿿])(?:[（(]…[)）])+")
+_PINYIN = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}"
+_GLOSS_RE = re.compile(rf"[（(](?<=[\u3400-\u9fff][（(]){_PINYIN}[)）](?:[（(]{_PINYIN}[)）])*")
 #: lines shorter than this are never cut for table rows (a row on its own line is short)
 _ROW_CUT_MIN = 24
 #: a line this long is a page (or a large part of it) flattened into one line
