@@ -31,6 +31,7 @@ from ..model import Problem
 from ..parse.prose import NUMBER, agency_kind, number_value, prose
 from ..parse.title import report_year
 from ._cellexpr import CellExprError, cell_value, describe, expr_value, parse_expr
+from ._literals import may_match, needed_words
 
 KIND = "figures"
 OPTIONS = {
@@ -91,7 +92,8 @@ def _compiled(options):
             also = also if isinstance(also, list) else [also]
             bases = f.get("percent_of") or []
             bases = bases if isinstance(bases, list) else [bases]
-            cache.append((name, re.compile(_expand(f["pattern"])), parse_expr(f["cell"]),
+            rx = re.compile(_expand(f["pattern"]))
+            cache.append((name, rx, needed_words(rx), parse_expr(f["cell"]),
                           [parse_expr(a) for a in also],
                           re.compile(f["exclude"]) if f.get("exclude") else None,
                           [parse_expr(b) for b in bases],
@@ -130,7 +132,9 @@ def check(report, options):
         text = block.flat
         if not text:
             continue
-        for name, rx, cell, also, exclude, bases, other in figures:
+        for name, rx, needs, cell, also, exclude, bases, other in figures:
+            if not may_match(needs, text):
+                continue  # a word the pattern needs is not in this section
             for m in rx.finditer(text):
                 value = number_value(m.group("n"))
                 if value is None:

@@ -15,7 +15,6 @@ import unicodedata
 _QUOTES = "\"'“”‘’「」『』《》〈〉"
 _TABLE = str.maketrans({**{q: None for q in _QUOTES},
                         "—": "-", "－": "-", "–": "-", "―": "-", "─": "-", "．": ".", "｡": "。"})
-_SPACE_RE = re.compile(r"\s+")
 _MD_PREFIX_RE = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*|__)?")
 _MD_SUFFIX_RE = re.compile(r"(?:\*\*|__)?\s*#*\s*$")
 #: with whitespace, every character the prefix / suffix patterns can match
@@ -26,7 +25,7 @@ _SUFFIX_CHARS = "*_#"
 def fold(text: str) -> str:
     """Fold ``text`` for comparison: NFKC, no whitespace, no quotes, one dash."""
     text = unicodedata.normalize("NFKC", text)
-    return _SPACE_RE.sub("", text.translate(_TABLE))
+    return "".join(text.translate(_TABLE).split())  # no whitespace (str.split's is re's \s)
 
 
 def content_span(text: str) -> tuple:

@@ -60,14 +60,16 @@ def _spaced_words(label: str) -> bool:
 
 
 _WORD_GRAMS = {}
+_UNSEEN = object()
 
 
-def _word_grams(label: str) -> frozenset:
-    """The bigrams of each space-separated word of ``label``, joined (not the ones across
-    the gaps); cached: header lines repeat from report to report."""
-    g = _WORD_GRAMS.get(label)
-    if g is None:
-        g = frozenset().union(*(grams(norm(w)) for w in label.split()))
+def _word_grams(label: str):
+    """For a label of spaced words (:func:`_spaced_words`), the bigrams of each word joined
+    (not the ones across the gaps); None for any other label.  Cached: header lines
+    repeat from report to report."""
+    g = _WORD_GRAMS.get(label, _UNSEEN)
+    if g is _UNSEEN:
+        g = frozenset().union(*(grams(norm(w)) for w in label.split())) if _spaced_words(label) else None
         if len(_WORD_GRAMS) < 20000:
             _WORD_GRAMS[label] = g
     return g
@@ -85,8 +87,9 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
         if tid == "二" and CAPTION_RE.search(lab.text):
             return "anchor"
         g = lab.grams
-        if _spaced_words(it.label):  # the words' own bigrams, not the ones across the gaps
-            g = _word_grams(it.label) or g
+        words = _word_grams(it.label)  # the words' own bigrams, not the ones across the gaps
+        if words is not None:
+            g = words or g
         mine, other = _vocab_shares(spec, g)[tid]
         if other >= 0.75 and other >= mine + 0.2:
             # a short fragment with no figures ("本年新" of a header split over lines) proves nothing

@@ -36,7 +36,10 @@ _CN_NUM = "一二三四五六"
 _TRADITIONAL_HINTS = "體況開資與關處報員據點權務條機國門總會為們這來時發經實學對問題網區縣鎮鄉辦說當應義術"
 _TRADITIONAL_HINT = re.compile(f"[{_TRADITIONAL_HINTS}]")  # one pass over the text, not one per character
 #: a pinyin gloss after a character, sometimes doubled by the converter: "規(guī)定", "和(he)(he)"
-_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
+#: (written to start with its bracket, the character before it checked behind: the scan
+#: then jumps from bracket to bracket; the same matches as "(?<=[㐀-鿿])(?:[（(]…[)）])+")
+_PINYIN = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}"
+_GLOSS_RE = re.compile(rf"[（(](?<=[\u3400-\u9fff][（(]){_PINYIN}[)）](?:[（(]{_PINYIN}[)）])*")
 #: lines shorter than this are never cut for table rows (a row on its own line is short)
 _ROW_CUT_MIN = 24
 #: a line this long is a page (or a large part of it) flattened into one line
@@ -206,7 +209,10 @@ class _Cutter:
         self.heading_quick = re.compile("|".join(sorted({re.escape(w[:2]) for spec in template.headings
                                                         for w in (spec.text, *spec.variants)})))
         # "一、" "一." "（一）" "1、" "第一部分": every numbering a section heading is written with
-        self.heading_start = re.compile(rf"(?:第([{_CN_NUM}])部分\s*[、.．:：]?|([{_CN_NUM}])\s*[、.．]"
+        # (the lookahead names the characters they start with: the scan skips other positions
+        # at once instead of trying each alternative there, twice as fast on a line of prose)
+        self.heading_start = re.compile(rf"(?=[第{_CN_NUM}（(1-6])"
+                                        rf"(?:第([{_CN_NUM}])部分\s*[、.．:：]?|([{_CN_NUM}])\s*[、.．]"
                                         rf"|[（(]([{_CN_NUM}])[）)]|(?<!\d)([1-6])\s*[、.．](?!\d))\s*")
         self.title = re.compile(r"[^\s。，,；;:：>]{0,40}?(?:政府信息公开|政务公开|信息公开)[^\s。，,；;]{0,8}?(?:报告|年报)"
                                 r"(?=\s)")
