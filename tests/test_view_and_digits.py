@@ -229,3 +229,10 @@ def test_a_table_three_written_with_its_row_names_but_no_figure_is_unfilled_not_
     found = check_text("\n".join(lines), select=("NB2",))
     assert [f.rule for f in found] == ["NB203"]
     assert "有 25 行只写了行名" in found[0].message and found[0].source.startswith("一、本年新收")
+
+
+def test_the_site_name_above_a_title_that_repeats_it_is_not_part_of_the_title():
+    text = ("  某某县人民政府\n        某某县人民政府\n\n    某某县人民政府2024年度\n信息公开年度报告\n"
+            + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n")
+    found = [f for f in check_text(text, select=("NB1",)) if f.rule == "NB112"]
+    assert len(found) == 1 and "「某某县人民政府2024年度信息公开年度报告」" in found[0].message
