@@ -242,4 +242,4 @@ def test_active_disclosure_said_as_zhudong_gongshi_is_the_topic():
     one = ("一、总体情况\n2024年，本街道按要求主动公示了财政预决算等信息；依申请公开方面收到申请2件；"
            "政府信息管理方面落实三审制度；依托政府网站平台发布信息；加强监督考核。\n")
     text = "某某街道办事处2024年政府信息公开工作年度报告\n" + one + "\n".join(h + "\n内容略。" for h in HEADINGS[1:]) + "\n"
-    assert [f.message for f in check_text(text, select=("NB303",))] == []
+    assert [f.message for f in check_text(text, select=("NB303",)) if "主动公开" in f.message] == []
