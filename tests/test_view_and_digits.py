@@ -243,3 +243,10 @@ def test_active_disclosure_said_as_zhudong_gongshi_is_the_topic():
            "政府信息管理方面落实三审制度；依托政府网站平台发布信息；加强监督考核。\n")
     text = "某某街道办事处2024年政府信息公开工作年度报告\n" + one + "\n".join(h + "\n内容略。" for h in HEADINGS[1:]) + "\n"
     assert [f.message for f in check_text(text, select=("NB303",)) if "主动公开" in f.message] == []
+
+
+def test_information_management_said_with_words_between_is_the_topic():
+    one = ("一、总体情况\n本年度，我局做好主动公开，规范依申请公开办理流程，健全政府信息全链条管理，"
+           "提升信息公开平台建设，加大监督保障力度。\n")
+    text = "某某县某某局2024年政府信息公开工作年度报告\n" + one + "\n".join(h + "\n内容略。" for h in HEADINGS[1:]) + "\n"
+    assert [f.message for f in check_text(text, select=("NB303",))] == []
