@@ -250,3 +250,15 @@ def test_information_management_said_with_words_between_is_the_topic():
            "提升信息公开平台建设，加大监督保障力度。\n")
     text = "某某县某某局2024年政府信息公开工作年度报告\n" + one + "\n".join(h + "\n内容略。" for h in HEADINGS[1:]) + "\n"
     assert [f.message for f in check_text(text, select=("NB303",))] == []
+
+
+def test_an_unfilled_table_three_in_the_2019_layout_has_its_single_other_row():
+    # the 2019 layout's one "（六）其他处理" row, written like every other row without figures
+    lines = CELL_PER_LINE.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("三、收到"))
+    end = next(i for i, x in enumerate(lines) if x.startswith("四、政府"))
+    six = lines.index("（六）其他处理")
+    subrows = {lines[six + 1], lines[six + 9], lines[six + 17]}
+    lines = lines[:start] + [x for x in lines[start:end] if not x.strip().isdigit() and x not in subrows] + lines[end:]
+    found = check_text("\n".join(lines), select=("NB203",))
+    assert len(found) == 1 and "有 22 行只写了行名" in found[0].message and "（六）" not in found[0].message
