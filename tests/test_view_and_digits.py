@@ -262,3 +262,11 @@ def test_an_unfilled_table_three_in_the_2019_layout_has_its_single_other_row():
     lines = lines[:start] + [x for x in lines[start:end] if not x.strip().isdigit() and x not in subrows] + lines[end:]
     found = check_text("\n".join(lines), select=("NB203",))
     assert len(found) == 1 and "有 22 行只写了行名" in found[0].message and "（六）" not in found[0].message
+
+
+def test_a_row_left_without_figures_in_a_2019_layout_sub_table_is_still_reported():
+    sample = Path(__file__).resolve().parents[1] / "corpus" / "tables" / "legacy-2019.txt"
+    text = sample.read_text(encoding="utf-8").replace("行政许可\t12\t0\t356", "行政许可")
+    found = [f for f in check_text(text, select=("NB201",))]
+    assert [(f.rule, f.start.line) for f in found] == [("NB201", 12)]
+    assert "「行政许可」行没有填写数字" in found[0].message and "上一年项目数量" in found[0].message
