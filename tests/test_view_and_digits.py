@@ -229,3 +229,44 @@ def test_a_table_three_written_with_its_row_names_but_no_figure_is_unfilled_not_
     found = check_text("\n".join(lines), select=("NB2",))
     assert [f.rule for f in found] == ["NB203"]
     assert "有 25 行只写了行名" in found[0].message and found[0].source.startswith("一、本年新收")
+
+
+def test_the_site_name_above_a_title_that_repeats_it_is_not_part_of_the_title():
+    text = ("  某某县人民政府\n        某某县人民政府\n\n    某某县人民政府2024年度\n信息公开年度报告\n"
+            + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n")
+    found = [f for f in check_text(text, select=("NB1",)) if f.rule == "NB112"]
+    assert len(found) == 1 and "「某某县人民政府2024年度信息公开年度报告」" in found[0].message
+
+
+def test_active_disclosure_said_as_zhudong_gongshi_is_the_topic():
+    one = ("一、总体情况\n2024年，本街道按要求主动公示了财政预决算等信息；依申请公开方面收到申请2件；"
+           "政府信息管理方面落实三审制度；依托政府网站平台发布信息；加强监督考核。\n")
+    text = "某某街道办事处2024年政府信息公开工作年度报告\n" + one + "\n".join(h + "\n内容略。" for h in HEADINGS[1:]) + "\n"
+    assert [f.message for f in check_text(text, select=("NB303",)) if "主动公开" in f.message] == []
+
+
+def test_information_management_said_with_words_between_is_the_topic():
+    one = ("一、总体情况\n本年度，我局做好主动公开，规范依申请公开办理流程，健全政府信息全链条管理，"
+           "提升信息公开平台建设，加大监督保障力度。\n")
+    text = "某某县某某局2024年政府信息公开工作年度报告\n" + one + "\n".join(h + "\n内容略。" for h in HEADINGS[1:]) + "\n"
+    assert [f.message for f in check_text(text, select=("NB303",))] == []
+
+
+def test_an_unfilled_table_three_in_the_2019_layout_has_its_single_other_row():
+    # the 2019 layout's one "（六）其他处理" row, written like every other row without figures
+    lines = CELL_PER_LINE.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("三、收到"))
+    end = next(i for i, x in enumerate(lines) if x.startswith("四、政府"))
+    six = lines.index("（六）其他处理")
+    subrows = {lines[six + 1], lines[six + 9], lines[six + 17]}
+    lines = lines[:start] + [x for x in lines[start:end] if not x.strip().isdigit() and x not in subrows] + lines[end:]
+    found = check_text("\n".join(lines), select=("NB203",))
+    assert len(found) == 1 and "有 22 行只写了行名" in found[0].message and "（六）" not in found[0].message
+
+
+def test_a_row_left_without_figures_in_a_2019_layout_sub_table_is_still_reported():
+    sample = Path(__file__).resolve().parents[1] / "corpus" / "tables" / "legacy-2019.txt"
+    text = sample.read_text(encoding="utf-8").replace("行政许可\t12\t0\t356", "行政许可")
+    found = [f for f in check_text(text, select=("NB201",))]
+    assert [(f.rule, f.start.line) for f in found] == [("NB201", 12)]
+    assert "「行政许可」行没有填写数字" in found[0].message and "上一年项目数量" in found[0].message

@@ -7,7 +7,7 @@
 * 第二部分有标题却找不到表二（一次，指向第二部分标题）；
 * 表二找到了，但某个子表整个缺失（指向表二开头）；
 * 某个子表缺少某一行（指向该子表的标题行；没有标题行时指向其表头或表二开头）；
-* 某一行只有标签、没有任何数字（指向该行）。
+* 某一行只有标签、没有任何数字（指向该行；用 2019 年试行格式的子表也报告，栏目按它的写法）。
 
 某一格为空或不是数字由“统计表空格”规则报告；一行的数字个数不对、无法对应到列
 由“无法读取的表格行”规则报告；用 2019 年试行格式填写的子表由“表格格式版本”
@@ -42,6 +42,14 @@ def check(report, options):
     for sub_spec in spec.subtables:
         sub = table.subtables.get(sub_spec.id)
         if sub is not None and sub.legacy:
+            # the 2019 layout is "表格格式版本"'s to report; a row left without figures is still blank
+            old = "、".join(f"「{mk.label}」" for mk in table.legacy
+                            if mk.kind == "column" and mk.subtable == sub_spec.id) or _columns(sub_spec)
+            for rid in sub_spec.rows:
+                if rid in table.labels_seen and rid not in table.rows:
+                    yield Problem(table.labels_seen[rid], {"caption": sub_spec.caption,
+                                                          "row": spec.row_by_id[rid].label, "columns": old},
+                                  key="values")
             continue
         present = [r for r in sub_spec.rows if r in table.rows or r in table.labels_seen]
         if sub is None or (not sub.found and not present):

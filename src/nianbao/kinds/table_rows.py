@@ -45,7 +45,7 @@ def check(report, options):
             continue
         covered = set()
         for r in spec.rows:
-            if r.legacy and r.id in table.rows:
+            if r.legacy and (r.id in table.rows or r.id in table.labels_seen):
                 covered.update(spec.groups[r.id].members)
         wanted = [r for r in spec.rows if not r.legacy and r.id not in covered]
         missing = [r for r in wanted if r.id not in table.rows and r.id not in table.maybe_merged]

@@ -156,6 +156,7 @@ def _place(reading: TableReading, r, it: ValueRow, expected: int) -> None:
 def _labels_seen(lines: Lines, label_lines: list, spec, reading: TableReading) -> None:
     rows = spec.rows
     index = row_index(spec)
+    legacy = []
     for i in label_lines:
         lab = lines.label(i)
         if lab.cjk < 2:
@@ -164,9 +165,18 @@ def _labels_seen(lines: Lines, label_lines: list, spec, reading: TableReading) -
         if fit.coverage < 0.85:
             continue
         best, best_r = fit.own[fit.top], rows[fit.top]
-        if best >= 0.85 and best_r.id not in reading.rows and best_r.id not in reading.labels_seen \
-                and not best_r.legacy:
+        if best >= 0.85 and best_r.id not in reading.rows and best_r.id not in reading.labels_seen:
             it = lines.item(i)
-            reading.labels_seen[best_r.id] = Span(i, *it.label_span) if it.label_span else Span(i, 0, 0)
+            span = Span(i, *it.label_span) if it.label_span else Span(i, 0, 0)
+            if best_r.legacy:
+                legacy.append((best_r, span))
+            else:
+                reading.labels_seen[best_r.id] = span
+    for r, span in legacy:
+        # the 2019 layout's single row ("（六）其他处理") written without figures: it stands for
+        # its 2021 sub-rows only when none of them is written (otherwise it is their group label)
+        members = spec.groups[r.id].members if r.id in spec.groups else ()
+        if not any(m in reading.rows or m in reading.labels_seen for m in members):
+            reading.labels_seen.setdefault(r.id, span)
 
 

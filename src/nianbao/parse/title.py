@@ -84,6 +84,8 @@ def find_title(doc, template, first_heading: int, skip: set):
                     if head:
                         return _title_info(doc, template, [i], fold(doc.lines[i].text[s:head]), (s, head))
                 break
+            if joined and piece.startswith(joined):
+                joined, used = "", []  # the site's name above a title that starts with it again
             joined += piece
             used.append(i)
             if _TITLE_END.search(piece):
