@@ -193,6 +193,12 @@ class _Cutter:
         return self._row_label
 
     @property
+    def bare_label(self):
+        if self._bare_label is None:
+            self._bare_label = re.compile(self._bare_label_source)
+        return self._bare_label
+
+    @property
     def row_head(self):
         if self._row_head is None:
             self._row_head = re.compile(self._row_head_source)
@@ -236,6 +242,9 @@ class _Cutter:
                 alts.append(loose_pattern(x))
         self._row_label_source = "(?:" + "|".join(alts) + ")" + _FIGURES_AHEAD
         self._row_label = None
+        # the same labels with no figures after them: the rows of a table left unfilled
+        self._bare_label_source = "(?:" + "|".join(alts) + ")"
+        self._bare_label = None
         # a numbered label cut short by its figures, the rest of its words after them or lost
         # ("5.要求行政机关 0 0 0 0 0 0 0 确认或…", "1. 申请人无正当理由逾期不补正、1000001 处理 行政机关…"):
         # its numbering and the first four characters of a label, then words up to the figures
@@ -382,6 +391,7 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
     for m in cutter.caption.finditer(text):
         starts.add(m.start())
     done = -1
+    bare = []  # labels with no figures after them
     for c in cutter.candidates.finditer(text):
         if c.start() < done:
             continue  # inside a label already found
@@ -396,6 +406,14 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
                 labels.append(m)
                 done = m.end()
                 break
+        else:
+            m = cutter.bare_label.match(text, before.start() if before is not None else at)
+            if m is not None:
+                bare.append(m)
+                done = m.end()
+    for run in _label_runs(text, bare, cutter, starts):
+        starts.update(m.start() for m in run)
+        cuts = [*cuts, run[-1].end()]
     if len(starts) < 2:
         return cuts  # one label followed by a figure: a sentence, not a flattened table
     for m in cutter.group.finditer(text):
@@ -415,6 +433,45 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
         later = [s for s in order if m.end() < s < end]
         cuts.add(later[0] if later else end)
     return sorted(cuts)
+
+
+#: rows of an unfilled table written one after another: at least this many labels in a row
+_BARE_RUN = 3
+#: a top-level item ("三、"), the section after a table, or table 三's next row
+_SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]\s*[、.．]")
+
+
+def _label_runs(text: str, bare: list, cutter: _Cutter, starts: set) -> list:
+    """Runs of row labels written one after another with nothing between them but spaces
+    and group labels ("（一）予以公开 （二）部分公开… （三）不予公开 1.属于国家秘密 …"): the
+    rows of a table left unfilled, flattened.  Three labels in a row at least, or, in a
+    table 二 (its captions on the line), labels followed by nothing but the next caption,
+    the next row, a top-level item ("三、") or the end of the line ("行政处罚 行政强制 第二十条第（八）项"); other
+    labels are words of a sentence, not rows."""
+    groups, run = [], []
+    for m in bare:
+        if run:
+            gap = text[run[-1].end():m.start()].strip()
+            if gap and not cutter.group.fullmatch(gap):
+                groups.append(run)
+                run = []
+        run.append(m)
+    if run:
+        groups.append(run)
+    captions = cutter.caption.search(text) is not None
+    runs = []
+    for run in groups:
+        if len(run) >= _BARE_RUN:
+            runs.append(run)
+            continue
+        if not captions:
+            continue
+        end = run[-1].end()
+        nxt = end + len(text[end:]) - len(text[end:].lstrip())
+        if nxt == len(text) or nxt in starts or cutter.caption.match(text, nxt) \
+                or _SECTION_NUMBER.match(text, nxt):
+            runs.append(run)
+    return runs
 
 
 def _group_cuts(text: str, cutter: _Cutter) -> list:
