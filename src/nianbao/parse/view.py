@@ -270,6 +270,8 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
         while e < len(text) and text[e] in "。：:":
             e += 1
         found.append((s, e))
+    if len(found) < 2:
+        return found
     # a heading followed by nothing but separators and another heading: a list of the parts
     toc = set()
     for k in range(len(found) - 1):
