@@ -277,6 +277,7 @@ def number_value(text: str):
 
 # ---------------------------------------------------------------- agency kind
 
+_TRAILING_NOTE = re.compile(r"[（(][^）)]*[）)]$")
 _STREET = re.compile(r"街道(?:办事处)?$|街道办$")
 _GOV = re.compile(r"人民政府$|(?:省|市|县|区|旗|镇|乡|州|盟)$")
 
@@ -284,7 +285,7 @@ _GOV = re.compile(r"人民政府$|(?:省|市|县|区|旗|镇|乡|州|盟)$")
 def agency_kind(report) -> str:
     """"government", "street" or "" (a department, or unknown) from the title's agency."""
     agency = report.title.agency if report.title else ""
-    agency = re.sub(r"[（(][^）)]*[）)]$", "", agency)
+    agency = _TRAILING_NOTE.sub("", agency)
     if not agency:
         return ""
     if _STREET.search(agency):
