@@ -269,9 +269,9 @@ class _Cutter:
                                          for g in t.groups.values()))
 
 
-def _heading_cuts(text: str, cutter: _Cutter) -> list:
+def _heading_cuts(text: str, cutter: _Cutter, later=None) -> list:
     """[(start, end)] of section headings written inside ``text`` (table-of-contents runs left out)."""
-    found = []
+    found, nums = [], []
     if cutter.heading_quick.search(text) is None:
         return found
     for m in cutter.heading_start.finditer(text):
@@ -292,12 +292,23 @@ def _heading_cuts(text: str, cutter: _Cutter) -> list:
         while e < len(text) and text[e] in "。：:":
             e += 1
         found.append((s, e))
+        nums.append(_CN_NUM.index(number))
     # a heading followed by nothing but separators and another heading: a list of the parts
+    # (in increasing order: a list followed at once by the first heading does not take it in)
     toc = set()
     for k in range(len(found) - 1):
         gap = text[found[k][1]:found[k + 1][0]]
-        if not gap.strip(_SEPARATORS + "和及等"):
+        if not gap.strip(_SEPARATORS + "和及等") and nums[k + 1] > nums[k]:
             toc.update((k, k + 1))
+    if toc and later is not None:
+        # ... unless none of its headings is written again after it: then they are the report's
+        # own headings, their sections left empty ("二、主动公开政府信息情况 三、收到和处理…")
+        end = max(found[k][1] for k in toc)
+        rest = None
+        if not any(text.find(text[found[k][0]:found[k][1]], end) >= 0 for k in toc):
+            rest = later()
+            if not any(text[found[k][0]:found[k][1]] in rest for k in toc):
+                toc = set()
     return [x for k, x in enumerate(found) if k not in toc]
 
 
@@ -420,14 +431,16 @@ def build_view(doc: Document, template, tables) -> Document:
     # a page flattened into one line (or a few): sentences and the title are cut out of
     # it; a document of many long lines (paragraphs) is not a flattened page
     flat_page = sum(1 for ln in doc.lines if len(ln.text) >= _FLAT) <= _FLAT_LINES
+    pos = 0  # where the next line starts in ``full``
     for ln in doc.lines:
         text = ln.text
+        pos += len(text) + 1
         ftext, fmap = (text, None)
         if trad or gloss:
             ftext, fmap = _fold_line(text, trad, gloss and ("(" in text or "（" in text))
         cuts = []
         if ln.cells is None and ftext.strip():
-            spans = _heading_cuts(ftext, cutter)
+            spans = _heading_cuts(ftext, cutter, lambda at=pos: full[at:])
             for s, e in spans:
                 cuts.extend((s, e))
             if flat_page and len(ftext) >= _FLAT:  # paragraphs run together: one line per sentence
