@@ -207,3 +207,17 @@ def test_a_header_line_before_the_table_is_not_prose():
     text = text.replace("（本列数据的勾稽关系为", "（本列導 数据的勾稽关系为")
     assert _prose_findings(text, "NB314") == []
     assert _prose_findings(_flat(text), "NB314") == []
+
+
+def test_a_sub_heading_on_a_flattened_page_does_not_hide_the_sentence_after_it():
+    """"…（五）监督保障方面 2023年，本机关…": the sub-heading stood on a line of its own, so the
+    sentence still starts with the stale year (NB313) once the page is one line; and a
+    year is not a table row's figure ("2023 年" is never cut as the end of a group)."""
+    data, text = _report()
+    items = ["（一）主动公开方面", "本机关通过门户网站主动公开政府信息。",
+             "（二）监督保障方面", "2023年，本机关将政务公开工作纳入年度考核，开展社会评议。"]
+    text = text.replace("一、总体情况\n", "一、总体情况\n" + "\n".join(items) + "\n", 1)
+    assert len(_prose_findings(text, "NB313")) == 1
+    flat = _flat(text)
+    assert "（二）监督保障方面 2023年，" in flat
+    assert len(_prose_findings(flat, "NB313")) == 1

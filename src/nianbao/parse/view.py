@@ -52,7 +52,10 @@ _FLAT_LINES = 20
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE_END = re.compile(r"。(?![”’」』）)])")
 _NOTE = re.compile(r"(?<=\s)注[：:]")
-_SUBITEM = re.compile(r"(?<=\s)[（(][一二三四五六七八九十]{1,3}[）)](?=\s*[\u4e00-\u9fff])")
+_SUBITEM = re.compile(r"(?<=[\s。！？；;])[（(][一二三四五六七八九十]{1,3}[）)](?=\s*[\u4e00-\u9fff])")
+#: a sub-heading's words, then a space and a sentence (not a table row's figures)
+_SUBITEM_HEAD = re.compile(r"\s*[\u4e00-\u9fff][^\s。，,；;：:！？!?]{1,15}"
+                           r"(?=\s+(?!(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)(?:\s|$))\S)")
 _SEPARATORS = " \t\u3000，,；;、。.：:"
 
 
@@ -264,9 +267,11 @@ class _Cutter:
                       key=_longest_first)
         self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
         # figures (or one run of digits), then words: the end of a group of table 四 on one line
-        # (a lone short number right after a word is part of it, a header "数据1", not a group's figures)
-        self.run_then_words = re.compile(rf"(?<![\d.])(?:(?<![\u4e00-\u9fff])\d+|\d{{5,}}|\d+(?=\s+{_CELL}))"
-                                         rf"(?:\s+{_CELL})*{_WORDS_NEXT}")
+        # (a lone short number right after a word is part of it, a header "数据1", not a group's figures;
+        # and never a count in a sentence, "2023年，我镇…": a cell's figure is not followed by its unit)
+        # a run of five digits or more is a group run together whatever follows ("…9000009 项目")
+        self.run_then_words = re.compile(rf"(?<![\d.])(?:\d{{5,}}(?:\s+{_CELL})*|(?:(?<![\u4e00-\u9fff])\d+|\d+(?=\s+{_CELL}))"
+                                         rf"(?:\s+{_CELL})*(?!\s*[件个条项次人起年月日万元份篇期场家名户%％])){_WORDS_NEXT}")
         # a cheap first look: two label fragments on a line before the full patterns run
         # (the first three characters of each label, or the whole of a short one: words like
         # 其他 or 行政 alone are in every paragraph)
@@ -296,10 +301,12 @@ def _heading_cuts(text: str, cutter: _Cutter, again=None) -> list:
     of a flattened page whose tables are missing)."""
     found = _heading_starts(text, cutter)
     # a heading followed by nothing but separators and another heading: a list of the parts
+    # (in increasing order: a list followed at once by the first heading does not take it in)
     toc = set()
     for k in range(len(found) - 1):
         gap = text[found[k][1]:found[k + 1][0]]
-        if not gap.strip(_SEPARATORS + "和及等") and "。" not in gap:  # a full stop ends the list
+        if not gap.strip(_SEPARATORS + "和及等") and "。" not in gap \
+                and _CN_NUM.index(found[k + 1][2]) > _CN_NUM.index(found[k][2]):  # a full stop ends the list
             toc.update((k, k + 1))
     if toc and again is not None:
         for run in _runs(sorted(toc)):
@@ -550,7 +557,11 @@ def build_view(doc: Document, template, tables) -> Document:
                 cuts.extend(m.start() for m in _NOTE.finditer(ftext))
                 # so does a sub-heading's number ("…27次 （二）依申请公开情况。"): its line break
                 # became a space
-                cuts.extend(m.start() for m in _SUBITEM.finditer(ftext))
+                for m in _SUBITEM.finditer(ftext):
+                    cuts.append(m.start())
+                    h = _SUBITEM_HEAD.match(ftext, m.end())  # "（六）监督保障方面 2023年，…": a line of its own
+                    if h is not None:
+                        cuts.append(h.end())
             if flat_page and len(ftext) >= _FLAT and not title_cut:
                 t = next((t for t in cutter.title.finditer(ftext, 0, _FLAT)
                           if (not t.start() or ftext[t.start() - 1].isspace()) and _YEAR.search(t.group())),
