@@ -270,3 +270,21 @@ def test_a_row_left_without_figures_in_a_2019_layout_sub_table_is_still_reported
     found = [f for f in check_text(text, select=("NB201",))]
     assert [(f.rule, f.start.line) for f in found] == [("NB201", 12)]
     assert "「行政许可」行没有填写数字" in found[0].message and "上一年项目数量" in found[0].message
+
+
+@pytest.mark.parametrize("written", ["一、总休情况", "一、总体况", "一、总体的情况"])
+def test_one_character_off_a_short_heading_is_wording_not_missing(written):
+    # one character replaced, dropped or added in "总体情况": only two of its three
+    # bigrams survive, so the likeness of the bigrams alone cannot tell
+    for sep in ("\n", " "):
+        text = "某某县某某局2024年政府信息公开工作年度报告" + sep + sep.join(
+            [written + sep + "2024年，本局做了工作。"] + [h + sep + "内容略。" for h in HEADINGS[1:]]) + "\n"
+        found = check_text(text, select=("NB1",))
+        assert [f.rule for f in found] == ["NB104"], (sep, [f.message for f in found])
+
+
+def test_metadata_labels_written_one_per_line_are_not_the_title():
+    head = "索引号\n114100/2026-00010\n关键词\n主题分类\n区政府组成部门信息公开年度报告\n体裁分类\n服务对象\n"
+    text = head + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n"
+    found = check_text(text, select=("NB11",))
+    assert [f.rule for f in found] == ["NB111"]  # no title, rather than the category taken for one
