@@ -288,3 +288,12 @@ def test_metadata_labels_written_one_per_line_are_not_the_title():
     text = head + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n"
     found = check_text(text, select=("NB11",))
     assert [f.rule for f in found] == ["NB111"]  # no title, rather than the category taken for one
+
+
+def test_counts_in_a_flattened_paragraph_are_not_table_rows():
+    # a page flattened onto one line whose preamble names 行政复议 and 行政诉讼 (the words that
+    # start table 四's groups): the counts of its sentences are not cells of table 三 or 四
+    text = ("某某市人民政府2022年政府信息公开工作年度报告 本报告包括总体情况、政府信息公开行政复议和行政诉讼情况等六个部分。"
+            "一、总体情况 （二）依申请公开情况。2022年，共收到12件依申请公开请求，2021年结转政府信息公开申请3件，"
+            "共办结13件，结转2023年度继续办理2件；发生政府信息公开行政复议案件1起，行政诉讼案件0起。\n")
+    assert [f.message for f in check_text(text, select=("NB2",))] == []

@@ -219,7 +219,8 @@ class _Cutter:
                       key=len, reverse=True)
         self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
         # figures (or one run of digits), then words: the end of a group of table 四 on one line
-        self.run_then_words = re.compile(rf"(?<![\d.])\d+(?:\s+{_CELL})*{_WORDS_NEXT}")
+        # (never a count in a sentence: "申请2件", "2021年" – a cell's figure is not followed by its unit)
+        self.run_then_words = re.compile(rf"(?<![\d.])\d+(?:\s+{_CELL})*(?!\s*[{_UNITS}]){_WORDS_NEXT}")
         # a cheap first look: two label fragments on a line before the full patterns run
         # (the first three characters of each label, or the whole of a short one: words like
         # 其他 or 行政 alone are in every paragraph)
@@ -300,6 +301,8 @@ def _heading_starts(text: str, cutter: _Cutter) -> list:
     return found
 
 
+#: what follows a count in a sentence ("2件", "2021年", "12888条"), never a table cell's figure
+_UNITS = "件个条项次人起年月日万元份篇期场家名户%％"
 #: one cell of a row of figures: a number or a stand-in ("/", "—", "无")
 _CELL = r"(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)"
 #: what may follow a row's last figure when it is the next row's words (not a stand-in)
