@@ -297,3 +297,14 @@ def test_counts_in_a_flattened_paragraph_are_not_table_rows():
             "一、总体情况 （二）依申请公开情况。2022年，共收到12件依申请公开请求，2021年结转政府信息公开申请3件，"
             "共办结13件，结转2023年度继续办理2件；发生政府信息公开行政复议案件1起，行政诉讼案件0起。\n")
     assert [f.message for f in check_text(text, select=("NB2",))] == []
+
+
+def test_table_four_header_broken_into_characters_with_its_figures_on_one_line():
+    # a PDF page flattened: the groups' names, the column words broken into single characters
+    # ("结 结 其 尚 / 果 果 他 未 …"), then the 15 figures, all on one line
+    four = ("行政复议 行政诉讼 未经复议直接起诉 复议后起诉 结 结 其 尚 结 结 其 尚 果 果 他 未 总计 果 果 他 未 总 "
+            "维 纠 结 审 维 纠 结 审 计 持 正 果 结 持 正 果 结 " + " ".join(["0"] * 15))
+    body = [h + "\n内容略。" for h in HEADINGS]
+    body[3] = HEADINGS[3] + "\n本年度未发生行政复议、行政诉讼。\n" + four
+    text = "某某县某某局2020年政府信息公开工作年度报告\n" + "\n".join(body) + "\n"
+    assert [f.message for f in check_text(text, select=("NB203",)) if "表四" in f.message] == []
