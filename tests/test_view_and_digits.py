@@ -288,6 +288,9 @@ def test_metadata_labels_written_one_per_line_are_not_the_title():
     text = head + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n"
     found = check_text(text, select=("NB11",))
     assert [f.rule for f in found] == ["NB111"]  # no title, rather than the category taken for one
+    barred = "".join(x + "\n|\n" for x in head.splitlines())  # each followed by a line "|"
+    found = check_text(barred + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n", select=("NB11",))
+    assert [f.rule for f in found] == ["NB111"]
 
 
 def test_counts_in_a_flattened_paragraph_are_not_table_rows():

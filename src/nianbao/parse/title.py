@@ -61,8 +61,8 @@ def find_title(doc, template, first_heading: int, skip: set):
     for i in range(limit):
         ln = doc.lines[i]
         text = ln.text
-        if i in skip or ln.cells is not None or not text.strip():
-            continue
+        if i in skip or ln.cells is not None or not text.strip(" \t\u3000|"):
+            continue  # blank, or only the pipes between cells written one per line
         if "".join(text.split()).rstrip(":：") in _META_LABELS:
             value_next = True
             continue
