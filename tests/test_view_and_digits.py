@@ -311,3 +311,15 @@ def test_table_four_header_broken_into_characters_with_its_figures_on_one_line()
     body[3] = HEADINGS[3] + "\n本年度未发生行政复议、行政诉讼。\n" + four
     text = "某某县某某局2020年政府信息公开工作年度报告\n" + "\n".join(body) + "\n"
     assert [f.message for f in check_text(text, select=("NB203",)) if "表四" in f.message] == []
+
+
+def test_figures_of_several_rows_under_their_group_label_are_not_given_a_row():
+    # the eight rows of （三）不予公开 lost their labels and one figure; the 55 left follow the
+    # group's label (56 would be read as eight rows in order: see collect_rows)
+    lines = (Path(__file__).resolve().parents[1] / "corpus" / "tables" / "space-clean.txt").read_text(
+        encoding="utf-8").split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("（三）不予公开"))
+    figures = [f for x in lines[start:start + 8] for f in x.split()[-7:]][:-1]
+    lines[start:start + 8] = ["（三）不予公开 " + " ".join(figures)]
+    found = [f for f in check_text("\n".join(lines), select=("NB2",)) if f.rule == "NB205"]
+    assert len(found) == 1 and "55 个数字" in found[0].message and "「" not in found[0].message
