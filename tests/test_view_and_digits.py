@@ -323,3 +323,11 @@ def test_figures_of_several_rows_under_their_group_label_are_not_given_a_row():
     lines[start:start + 8] = ["（三）不予公开 " + " ".join(figures)]
     found = [f for f in check_text("\n".join(lines), select=("NB2",)) if f.rule == "NB205"]
     assert len(found) == 1 and "55 个数字" in found[0].message and "「" not in found[0].message
+
+
+def test_a_flattened_title_broken_before_its_second_half_is_still_the_title():
+    text = ("某某县人民政府 某某县人民政府2021年度 信息公开年度报告 （2022年1月） 根据《条例》编制本报告。 "
+            + " ".join(h + " 本部分写明本年度的工作情况，内容从略，以下各部分同样从略。" * 3 for h in HEADINGS) + "\n")
+    assert len(text) > 400  # a page flattened onto one line
+    found = check_text(text, select=("NB11",))
+    assert [f.rule for f in found] == ["NB112"] and "「某某县人民政府2021年度信息公开年度报告」" in found[0].message

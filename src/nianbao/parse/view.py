@@ -45,6 +45,8 @@ _ROW_CUT_BUDGET = 2_000_000
 #: at most this many such lines: a flattened page, not a document of long paragraphs
 _FLAT_LINES = 20
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+#: the first half of a title ending with its year, right before the second half: "某某县人民政府2021年度 "
+_YEAR_BEFORE = re.compile(r"(?:^|(?<=\s))[^\s。，,；;:：>]{2,30}?(?:19|20)\d{2}年度?\s$")
 _SENTENCE_END = re.compile(r"。(?![”’」』）)])")
 _SEPARATORS = " \t\u3000，,；;、。.：:"
 
@@ -444,10 +446,13 @@ def build_view(doc: Document, template, tables) -> Document:
                 cuts.extend(m.end() for m in _SENTENCE_END.finditer(ftext))
             if flat_page and len(ftext) >= _FLAT and not title_cut:
                 t = next((t for t in cutter.title.finditer(ftext, 0, _FLAT)
-                          if (not t.start() or ftext[t.start() - 1].isspace()) and _YEAR.search(t.group())),
+                          if (not t.start() or ftext[t.start() - 1].isspace())
+                          and (_YEAR.search(t.group()) or _YEAR_BEFORE.search(ftext, 0, t.start()))),
                          None)
                 if t is not None:  # a page flattened to one line starts with its title
-                    cuts.extend((t.start(), t.end()))
+                    y = None if _YEAR.search(t.group()) else _YEAR_BEFORE.search(ftext, 0, t.start())
+                    # a title broken over two lines before the page was flattened: "某某县2021年度 信息公开年度报告"
+                    cuts.extend((y.start() if y else t.start(), t.end()))
                     title_cut = True
             if len(ftext) >= _ROW_CUT_MIN and budget > 0:
                 budget -= len(ftext)
