@@ -284,3 +284,64 @@ def test_a_row_left_without_figures_in_a_2019_layout_sub_table_is_still_reported
     found = [f for f in check_text(text, select=("NB201",))]
     assert [(f.rule, f.start.line) for f in found] == [("NB201", 12)]
     assert "「行政许可」行没有填写数字" in found[0].message and "上一年项目数量" in found[0].message
+
+
+@pytest.mark.parametrize("written", ["一、总休情况", "一、总体况", "一、总体的情况"])
+def test_one_character_off_a_short_heading_is_wording_not_missing(written):
+    # one character replaced, dropped or added in "总体情况": only two of its three
+    # bigrams survive, so the likeness of the bigrams alone cannot tell
+    for sep in ("\n", " "):
+        text = "某某县某某局2024年政府信息公开工作年度报告" + sep + sep.join(
+            [written + sep + "2024年，本局做了工作。"] + [h + sep + "内容略。" for h in HEADINGS[1:]]) + "\n"
+        found = check_text(text, select=("NB1",))
+        assert [f.rule for f in found] == ["NB104"], (sep, [f.message for f in found])
+
+
+def test_metadata_labels_written_one_per_line_are_not_the_title():
+    head = "索引号\n114100/2026-00010\n关键词\n主题分类\n区政府组成部门信息公开年度报告\n体裁分类\n服务对象\n"
+    text = head + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n"
+    found = check_text(text, select=("NB11",))
+    assert [f.rule for f in found] == ["NB111"]  # no title, rather than the category taken for one
+    barred = "".join(x + "\n|\n" for x in head.splitlines())  # each followed by a line "|"
+    found = check_text(barred + "\n".join(h + "\n内容略。" for h in HEADINGS) + "\n", select=("NB11",))
+    assert [f.rule for f in found] == ["NB111"]
+
+
+def test_counts_in_a_flattened_paragraph_are_not_table_rows():
+    # a page flattened onto one line whose preamble names 行政复议 and 行政诉讼 (the words that
+    # start table 四's groups): the counts of its sentences are not cells of table 三 or 四
+    text = ("某某市人民政府2022年政府信息公开工作年度报告 本报告包括总体情况、政府信息公开行政复议和行政诉讼情况等六个部分。"
+            "一、总体情况 （二）依申请公开情况。2022年，共收到12件依申请公开请求，2021年结转政府信息公开申请3件，"
+            "共办结13件，结转2023年度继续办理2件；发生政府信息公开行政复议案件1起，行政诉讼案件0起。\n")
+    assert [f.message for f in check_text(text, select=("NB2",))] == []
+
+
+def test_table_four_header_broken_into_characters_with_its_figures_on_one_line():
+    # a PDF page flattened: the groups' names, the column words broken into single characters
+    # ("结 结 其 尚 / 果 果 他 未 …"), then the 15 figures, all on one line
+    four = ("行政复议 行政诉讼 未经复议直接起诉 复议后起诉 结 结 其 尚 结 结 其 尚 果 果 他 未 总计 果 果 他 未 总 "
+            "维 纠 结 审 维 纠 结 审 计 持 正 果 结 持 正 果 结 " + " ".join(["0"] * 15))
+    body = [h + "\n内容略。" for h in HEADINGS]
+    body[3] = HEADINGS[3] + "\n本年度未发生行政复议、行政诉讼。\n" + four
+    text = "某某县某某局2020年政府信息公开工作年度报告\n" + "\n".join(body) + "\n"
+    assert [f.message for f in check_text(text, select=("NB203",)) if "表四" in f.message] == []
+
+
+def test_figures_of_several_rows_under_their_group_label_are_not_given_a_row():
+    # the eight rows of （三）不予公开 lost their labels and one figure; the 55 left follow the
+    # group's label (56 would be read as eight rows in order: see collect_rows)
+    lines = (Path(__file__).resolve().parents[1] / "corpus" / "tables" / "space-clean.txt").read_text(
+        encoding="utf-8").split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith("（三）不予公开"))
+    figures = [f for x in lines[start:start + 8] for f in x.split()[-7:]][:-1]
+    lines[start:start + 8] = ["（三）不予公开 " + " ".join(figures)]
+    found = [f for f in check_text("\n".join(lines), select=("NB2",)) if f.rule == "NB205"]
+    assert len(found) == 1 and "55 个数字" in found[0].message and "「" not in found[0].message
+
+
+def test_a_flattened_title_broken_before_its_second_half_is_still_the_title():
+    text = ("某某县人民政府 某某县人民政府2021年度 信息公开年度报告 （2022年1月） 根据《条例》编制本报告。 "
+            + " ".join(h + " 本部分写明本年度的工作情况，内容从略，以下各部分同样从略。" * 3 for h in HEADINGS) + "\n")
+    assert len(text) > 400  # a page flattened onto one line
+    found = check_text(text, select=("NB11",))
+    assert [f.rule for f in found] == ["NB112"] and "「某某县人民政府2021年度信息公开年度报告」" in found[0].message

@@ -93,9 +93,31 @@ def near_heading(rest: str, spec, specs, least: float = 0.0) -> float:
     it is alike enough (``least``, at least the default bar) and more like it than like
     any other section; 0.0 otherwise."""
     like = _like(rest, spec)
+    if like < _TYPO and _one_edit(rest, spec):
+        like = _TYPO  # one character wrong in a short wording ("总休情况"): bigrams alone say too little
     if like >= max(_LIKE, least) and all(_like(rest, x) < like for x in specs if x is not spec):
         return like
     return 0.0
+
+
+#: how alike a wording one character off its heading's counts (above the flattened-text bar)
+_TYPO = 0.85
+
+
+def _one_edit(rest: str, spec) -> bool:
+    """Whether ``rest`` is a wording of ``spec`` (four characters or more) with one character
+    replaced, added or dropped."""
+    for w in (spec.folded, *spec.folded_variants):
+        if len(w) < 4 or abs(len(w) - len(rest)) > 1:
+            continue
+        if len(w) == len(rest):
+            if sum(a != b for a, b in zip(w, rest)) == 1:
+                return True
+            continue
+        short, long_ = (w, rest) if len(w) < len(rest) else (rest, w)
+        if any(long_[:k] + long_[k + 1:] == short for k in range(len(long_))):
+            return True
+    return False
 
 
 def _top_level(numbering: str, spec) -> bool:

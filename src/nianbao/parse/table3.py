@@ -117,8 +117,11 @@ def read_ordered(lines: Lines, spec, block: range, reading: TableReading) -> Non
     assign = _align(items, spec)
     legacy_items = []
     for it, k in zip(items, assign):
-        if k >= 0 and not it.label.text and len(it.values) > expected and not it.glued:
-            k = -1  # figures of several rows with their labels lost: which rows is a guess
+        if k >= 0 and len(it.values) > expected and not it.glued and \
+                (not it.label.grams or index.fit(it.label.grams).own[k] < 0.8):
+            # figures of several rows with their labels lost (or under their group's label,
+            # "（三）不予公开 0 0 0 …"): which rows they are is a guess
+            k = -1
         if k < 0:
             if it.blank_row:
                 continue

@@ -75,6 +75,15 @@ def _word_grams(label: str):
     return g
 
 
+def _names_groups(label: str, tspec) -> bool:
+    """Whether ``label`` names two or more of the groups of a table read by group names
+    (table 四: 行政复议, 未经复议直接起诉, 复议后起诉)."""
+    rows = tspec.rows
+    if len(rows) < 2 or not all(r.keys for r in rows):
+        return False
+    return sum(1 for r in rows if any(k in label for k in r.keys)) >= 2
+
+
 def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
     """"anchor" | "foreign" | "prose" | "value" | "neutral" for table ``tid``."""
     if it.separator:
@@ -86,6 +95,8 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
     if lab.cjk >= 2 and len(lab.grams) >= 2:
         if tid == "二" and CAPTION_RE.search(lab.text):
             return "anchor"
+        if len(it.values) >= 5 and _names_groups(it.label, spec.tables[tid]):
+            return "anchor"  # "行政复议 … 复议后起诉 … 0 0 0 …": the groups' header and figures on one line
         g = lab.grams
         words = _word_grams(it.label)  # the words' own bigrams, not the ones across the gaps
         if words is not None:

@@ -38,6 +38,12 @@ _CHROME_RE = re.compile(r">|当前位置|所在位置|无障碍|长者|关怀版
 #: a metadata line ("索引号: …", "• 发布机构:"); the title's own labels are read as a last resort
 _META_RE = re.compile(r"^[\s•·*\-]*([\u4e00-\u9fff]{2,6})\s*[:：]")
 _TITLE_LABELS = ("标题", "名称", "信息名称", "文件名称")
+#: a page's metadata labels written alone on their line, their values on the next one
+#: ("主题分类" / "区政府组成部门信息公开年度报告" is a category, not the title)
+_META_LABELS = frozenset(("索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "关键词", "关键字", "文号",
+                          "发文字号", "发布机构", "发文机构", "发布日期", "发文日期", "成文日期", "生成日期",
+                          "公开方式", "公开范围", "公开形式", "公开目录", "有效性", "是否有效", "服务对象",
+                          "责任部门", "来源", "浏览量", "浏览次数", "分类"))
 _REPORT_WORDS = ("报告", "年报")
 #: a title ends with its 报告 ("…工作年度报告", "…年度报告（全文）"); "…工作报告如下：" is the preamble
 _TITLE_END = re.compile(r"(?:报告|年报)(?!如下)[\u4e00-\u9fff]{0,4}[\s*#]*(?:[（(【\[][^）)】\]]{0,8}[）)】\]])?[\s*#]*$")
@@ -55,7 +61,10 @@ def find_title(doc, template, first_heading: int, skip: set):
     for i in range(limit):
         ln = doc.lines[i]
         text = ln.text
-        if i in skip or ln.cells is not None or not text.strip():
+        if i in skip or ln.cells is not None or not text.strip(" \t\u3000|"):
+            continue  # blank, or only the pipes between cells written one per line
+        if "".join(text.split()).rstrip(":：") in _META_LABELS:
+            value_next = True
             continue
         if value_next:
             value_next = False

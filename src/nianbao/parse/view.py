@@ -50,6 +50,8 @@ _ROW_CUT_BUDGET = 2_000_000
 #: at most this many such lines: a flattened page, not a document of long paragraphs
 _FLAT_LINES = 20
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+#: the first half of a title ending with its year, right before the second half: "某某县人民政府2021年度 "
+_YEAR_BEFORE = re.compile(r"(?:^|(?<=\s))[^\s。，,；;:：>]{2,30}?(?:19|20)\d{2}年度?\s$")
 _SENTENCE_END = re.compile(r"。(?![”’」』）)])")
 _NOTE = re.compile(r"(?<=\s)注[：:]")
 _SUBITEM = re.compile(r"(?<=[\s。！？；;])[（(][一二三四五六七八九十]{1,3}[）)](?=\s*[\u4e00-\u9fff])")
@@ -271,7 +273,7 @@ class _Cutter:
         # and never a count in a sentence, "2023年，我镇…": a cell's figure is not followed by its unit)
         # a run of five digits or more is a group run together whatever follows ("…9000009 项目")
         self.run_then_words = re.compile(rf"(?<![\d.])(?:\d{{5,}}(?:\s+{_CELL})*|(?:(?<![\u4e00-\u9fff])\d+|\d+(?=\s+{_CELL}))"
-                                         rf"(?:\s+{_CELL})*(?!\s*[件个条项次人起年月日万元份篇期场家名户%％])){_WORDS_NEXT}")
+                                         rf"(?:\s+{_CELL})*(?!\s*[{_UNITS}])){_WORDS_NEXT}")
         # a cheap first look: two label fragments on a line before the full patterns run
         # (the first three characters of each label, or the whole of a short one: words like
         # 其他 or 行政 alone are in every paragraph)
@@ -354,6 +356,8 @@ def _heading_starts(text: str, cutter: _Cutter) -> list:
     return found
 
 
+#: what follows a count in a sentence ("2件", "2021年", "12888条"), never a table cell's figure
+_UNITS = "件个条项次人起年月日万元份篇期场家名户%％"
 #: one cell of a row of figures: a number or a stand-in ("/", "—", "无")
 _CELL = r"(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)"
 #: what may follow a row's last figure when it is the next row's words (not a stand-in)
@@ -564,10 +568,13 @@ def build_view(doc: Document, template, tables) -> Document:
                         cuts.append(h.end())
             if flat_page and len(ftext) >= _FLAT and not title_cut:
                 t = next((t for t in cutter.title.finditer(ftext, 0, _FLAT)
-                          if (not t.start() or ftext[t.start() - 1].isspace()) and _YEAR.search(t.group())),
+                          if (not t.start() or ftext[t.start() - 1].isspace())
+                          and (_YEAR.search(t.group()) or _YEAR_BEFORE.search(ftext, 0, t.start()))),
                          None)
                 if t is not None:  # a page flattened to one line starts with its title
-                    cuts.extend((t.start(), t.end()))
+                    y = None if _YEAR.search(t.group()) else _YEAR_BEFORE.search(ftext, 0, t.start())
+                    # a title broken over two lines before the page was flattened: "某某县2021年度 信息公开年度报告"
+                    cuts.extend((y.start() if y else t.start(), t.end()))
                     title_cut = True
             if len(ftext) >= _ROW_CUT_MIN and budget > 0:
                 budget -= len(ftext)
