@@ -23,6 +23,12 @@ what it changed (``Variant.note``):
   subitems, subitems_ascii, subitems_inline
                        sub-items （一）…（五） inserted at the start of section 一
   heading_typo         one character of one section heading changed
+  web_page             the report as a government web page: site chrome (navigation,
+                       metadata block 索引号/发布机构/发布日期, footer), text lines as
+                       paragraphs, table lines as HTML tables (a row shorter than
+                       its table: its label cell spans the missing columns)
+  word                 the report as a Word document (.docx bytes in ``Variant.data``):
+                       paragraphs, and tables whose short rows merge the label cell
 
 The generator works from the structure of the text only, never from knowledge
 of one file:
@@ -59,7 +65,7 @@ from functools import lru_cache
 NAMES = (
     "flat", "flat_runs", "no_lead_pipe", "no_trail_pipe", "no_outer_pipes", "padded_pipes",
     "cell_per_line", "cell_per_line_bars", "cell_per_line_pipe", "traditional", "flat_traditional",
-    "subitems", "subitems_ascii", "subitems_inline", "heading_typo",
+    "subitems", "subitems_ascii", "subitems_inline", "heading_typo", "web_page", "word",
 )
 ANY = "*"  # in Variant.uncertain: any table / any row
 
@@ -83,6 +89,7 @@ class Variant:
     uncertain: frozenset = frozenset()
     heading: str = ""
     runs: dict = field(default_factory=dict)
+    data: bytes = b""  # the file's bytes when it is not text (word)
 
 
 # ---------------------------------------------------------------------------
@@ -720,6 +727,134 @@ def _cell_per_line(text: str, name: str):
 
 
 #: sub-items inside 总体情况 as real reports write them, some repeating a section's words
+# ---------------------------------------------------------------------------
+# the report as a web page or a Word document
+
+def blocks(text: str) -> list:
+    """The report as ("text", line) and ("table", rows of cells) blocks, in order.
+
+    A table is a run of lines with cells (tabs or pipes); blank lines and
+    Markdown rulings inside it are dropped.  Text whose figures stand after
+    spaces (PDF extraction: labels broken over lines, rows interleaved) gives
+    no blocks: how its tables would look on a web page is a guess."""
+    out, pending_blank = [], False
+    for line in text.split("\n"):
+        if is_separator(line) or is_bar_line(line):
+            continue
+        if not line.strip():
+            pending_blank = True
+            continue
+        shape, cells = line_cells(line)
+        in_table = bool(out) and out[-1][0] == "table"
+        filled = len([c for c in cells if c])
+        row = shape in ("tab", "pipe") and (filled >= 2 or in_table)
+        if shape == "loose" and filled >= 2 and any(is_number(c) for c in cells[1:]):
+            return []  # figures after spaces: where the table's rows and labels begin is a guess
+        if row:
+            if in_table:
+                out[-1][1].append(cells)
+            else:
+                out.append(("table", [cells]))
+        else:
+            if pending_blank and out and out[-1][0] == "text":
+                out.append(("text", ""))
+            out.append(("text", strip_markup(line).strip()))
+        pending_blank = False
+    return out
+
+
+def _spans(rows: list) -> list:
+    """(cells, span of the first cell) per row: a row with fewer cells than the
+    table's widest row has its first cell spanning the missing columns, as the
+    template's multi-column labels do."""
+    width = max(len(r) for r in rows)
+    return [(r, width - len(r) + 1) for r in rows]
+
+
+def _cells_lost(parts: list) -> bool:
+    """True when a table row has fewer cells after its label than its template
+    row has columns: text can leave the lost cell's place open (the reader then
+    says NB205), a web page or a Word table cannot; it would have to put the
+    figures somewhere, which is another report."""
+    for kind, rows in parts:
+        if kind != "table":
+            continue
+        for cells in rows:
+            row, after = _line_row(cells)
+            if row is not None and row.table in ("二", "三") and any(is_value(c) for c in cells) \
+                    and after < row.ncols:
+                return True
+    return False
+
+
+_CHROME_TOP = ("首页 > 政务公开 > 法定主动公开内容 > 政府信息公开年报",
+               "【字体：大 中 小】 打印本页 关闭窗口")
+_META = (("索引号", "11320000MB0000000X/2025-00001"), ("主题分类", "综合政务"),
+         ("发布机构", "某某人民政府办公室"), ("发布日期", "2025-01-20"), ("文号", ""))
+_FOOTER = "主办单位：某某人民政府办公室 网站标识码：0000000000 备案号：某ICP备00000000号"
+
+
+def _web_page(text: str):
+    import html
+    parts = blocks(text)
+    if not any(kind == "table" for kind, _ in parts) or _cells_lost(parts):
+        return None
+    esc = html.escape
+    first = next((t for kind, t in parts if kind == "text" and t), "政务公开")
+    out = ["<!DOCTYPE html>", "<html><head><meta charset=\"utf-8\">",
+           f"<title>{esc(first)}_某某人民政府门户网站</title></head><body>",
+           "<div class=\"header\"><a href=\"/\">某某人民政府门户网站</a></div>",
+           *(f"<div class=\"nav\">{esc(t)}</div>" for t in _CHROME_TOP),
+           "<table class=\"meta\">"]
+    for i in range(0, len(_META), 2):
+        cells = "".join(f"<td>{esc(k)}：</td><td>{esc(v)}</td>" for k, v in _META[i:i + 2])
+        out.append(f"<tr>{cells}</tr>")
+    out.append("</table><div class=\"article\">")
+    for kind, item in parts:
+        if kind == "text":
+            out.append(f"<p>{esc(item)}</p>" if item else "<p>&nbsp;</p>")
+            continue
+        out.append("<table border=\"1\">")
+        for cells, span in _spans(item):
+            tds = [f"<td colspan=\"{span}\">{esc(cells[0])}</td>" if span > 1 else f"<td>{esc(cells[0])}</td>"]
+            tds += [f"<td>{esc(c)}</td>" for c in cells[1:]]
+            out.append("<tr>" + "".join(tds) + "</tr>")
+        out.append("</table>")
+    out += ["</div>", f"<div class=\"footer\">{esc(_FOOTER)}</div>", "</body></html>", ""]
+    return Variant("web_page", "\n".join(out), ".html",
+                   "a government web page: chrome, metadata block, paragraphs, HTML tables")
+
+
+def _word(text: str):
+    import io
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - python-docx is a dependency
+        return None
+    parts = blocks(text)
+    if not any(kind == "table" for kind, _ in parts) or _cells_lost(parts):
+        return None
+    document = docx.Document()
+    for kind, item in parts:
+        if kind == "text":
+            document.add_paragraph(item)
+            continue
+        rows = _spans(item)
+        width = max(len(r) for r, _ in rows)
+        table = document.add_table(rows=len(rows), cols=width)
+        table.style = "Table Grid"
+        for r, (cells, span) in enumerate(rows):
+            row = table.rows[r]
+            first = row.cells[0].merge(row.cells[span - 1]) if span > 1 else row.cells[0]
+            first.text = cells[0]
+            for j, c in enumerate(cells[1:]):
+                row.cells[span + j].text = c
+    buf = io.BytesIO()
+    document.save(buf)
+    return Variant("word", "", ".docx", "a Word document: paragraphs and tables (label cells merged)",
+                   data=buf.getvalue())
+
+
 SUBITEMS = {
     # full-width numbering, each on a line of its own followed by a paragraph
     "subitems": ("（一）主动公开情况", "（二）依申请公开情况", "（三）政府信息管理情况",
@@ -828,6 +963,7 @@ def variants(text: str, suffix: str = ".txt", avoid_sections=()) -> list:
                             flat.note + "; then converted to traditional script (OpenCC s2t)", flat.uncertain))
     made += [_subitems(text, name) for name in SUBITEMS]
     made.append(_heading_typo(text, avoid_sections))
+    made += [_web_page(text), _word(text)]
     out = []
     for v in made:
         if v is None or v.text == text:
@@ -863,7 +999,10 @@ def _main(argv) -> int:
         if len(argv) > 1 and v.name != argv[1]:
             continue
         if len(argv) > 1:
-            sys.stdout.write(v.text)
+            if v.data:
+                sys.stdout.buffer.write(v.data)  # python tests/layouts.py FILE word > report.docx
+            else:
+                sys.stdout.write(v.text)
         else:
             print(f"== {v.name} ({v.suffix}): {v.note}")
     return 0

@@ -103,6 +103,20 @@ def test_a_table_of_contents_is_not_the_headings():
     assert [f.rule for f in check_text(text, select=("NB1",))] == []
 
 
+def test_headings_of_empty_sections_in_a_row_are_headings_not_a_table_of_contents():
+    """A flattened page whose sections 二–四 are empty ("二、主动公开政府信息情况 三、收到和处理…
+    四、…"): the headings stand one after the other, as in a table of contents, but
+    they are not written again later, so they are the report's headings (their tables
+    are missing, not the headings); a table of contents on a flattened page still is one."""
+    body = [f"{HEADINGS[0]} 本部分内容略。", *HEADINGS[1:4], f"{HEADINGS[4]} 本年度存在的问题已整改。",
+            f"{HEADINGS[5]} 本年度未收取信息处理费。"]
+    text = "某某县某某局2024年政府信息公开工作年度报告 根据《条例》编制。" + " ".join(body) + "\n"
+    assert [f.rule for f in check_text(text, select=("NB1",))] == []
+    toc = "本报告分为：" + " ".join(HEADINGS) + "。"
+    text = "某某县某某局2024年政府信息公开工作年度报告 " + toc + " ".join(f"{h} 本部分内容略。" for h in HEADINGS) + "\n"
+    assert [f.rule for f in check_text(text, select=("NB1",))] == []
+
+
 def test_sub_items_inside_section_one_are_not_sections():
     items = "（一）主动公开政府信息情况\n(二)依申请公开情况\n（三）政府信息管理\n"
     lines = list(HEADINGS)

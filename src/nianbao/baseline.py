@@ -15,7 +15,6 @@ occur (a hint to rewrite it).
 
 from __future__ import annotations
 
-import json
 import os
 
 from .report.fingerprint import base_key
@@ -42,6 +41,7 @@ def write(path: str, results) -> int:
     doc = {"tool": "nianbao", "baseline_version": VERSION, "findings": rows}
     try:
         with open(path, "w", encoding="utf-8") as fh:
+            import json
             fh.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
         raise ConfigError(f"无法写入基线文件 {path}（{exc.strerror or exc}）") from None
@@ -52,6 +52,7 @@ def read(path: str) -> dict:
     """{(relative path, key): count} of a baseline file."""
     try:
         with open(path, encoding="utf-8") as fh:
+            import json
             doc = json.load(fh)
     except FileNotFoundError:
         raise ConfigError(f"基线文件不存在：{path}（先用 --write-baseline {path} 生成）") from None

@@ -213,6 +213,8 @@ def rule_doc(rule) -> str:
 
 
 def main(argv=None) -> int:
+    from .cache import install_patterns
+    install_patterns()  # before the modules that compile their patterns are imported
     from .cli_zh import chinese
     parser = build_parser()
     with chinese():

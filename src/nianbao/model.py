@@ -13,6 +13,7 @@ boundaries are instead of guessing them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -114,7 +115,6 @@ class Document:
         """Map an offset in :attr:`text` to (line index, column), both 0-based."""
         if self._starts is None:
             self._build()
-        from bisect import bisect_right
         i = max(0, bisect_right(self._starts, offset) - 1)
         return i, offset - self._starts[i]
 

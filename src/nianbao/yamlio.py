@@ -90,13 +90,21 @@ def _yaml(typ: str):
 
 
 def load_yaml(path: str):
-    """Load a YAML file; a syntax error becomes ConfigError with its position."""
-    from ruamel.yaml import YAMLError
+    """Load a YAML file; a syntax error becomes ConfigError with its position.
+
+    The values of a file read before are taken from the cache (:mod:`.cache`),
+    keyed by the file's bytes."""
+    from . import cache
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
         raise ConfigError(f"无法读取文件（{exc.strerror or exc}）", path) from None
+    cached = cache.values_get("yaml", data)
+    if cached is not cache.MISS:
+        return cached
+    raw = data
+    from ruamel.yaml import YAMLError
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -117,6 +125,7 @@ def load_yaml(path: str):
         raise ConfigError(f"YAML 无法读取：{type(exc).__name__}: {exc}", path) from None
     if count_nodes(data) > MAX_NODES:
         raise ConfigError(f"YAML 过大（超过 {MAX_NODES} 个值，别名按展开计算）", path)
+    cache.values_put("yaml", raw, data)
     return data
 
 
@@ -152,11 +161,27 @@ def locate(path: str, keys: tuple) -> tuple:
 
 def toml_tool_section(path: str):
     """The ``[tool.nianbao]`` table of a pyproject.toml, or None."""
-    import re
-    import tomllib
+    from . import cache
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
+    except OSError as exc:
+        raise ConfigError(f"无法读取文件（{exc.strerror or exc}）", path) from None
+    if b"nianbao" not in raw:  # no [tool.nianbao] (nor any key of that name)
+        return None
+    tool = cache.values_get("toml", raw)
+    if tool is cache.MISS:
+        tool = _toml_tool(path, raw)
+        tool = {"nianbao": tool["nianbao"]} if isinstance(tool, dict) and "nianbao" in tool else {}
+        cache.values_put("toml", raw, tool)
+    return tool.get("nianbao") if isinstance(tool, dict) else None
+
+
+def _toml_tool(path: str, raw: bytes):
+    """The ``[tool]`` table of a TOML file's bytes (ConfigError when invalid)."""
+    import re
+    import tomllib
+    try:
         text = raw.decode("utf-8")
         if _toml_depth(text) > MAX_DEPTH:
             raise ConfigError(f"TOML 嵌套过深（超过 {MAX_DEPTH} 层）", path)
@@ -169,10 +194,7 @@ def toml_tool_section(path: str):
         m = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
         raise ConfigError(f"TOML 语法错误：{exc}", path, line, col) from None
-    except OSError as exc:
-        raise ConfigError(f"无法读取文件（{exc.strerror or exc}）", path) from None
-    tool = data.get("tool", {})
-    return tool.get("nianbao") if isinstance(tool, dict) else None
+    return data.get("tool", {})
 
 
 def _toml_depth(text: str) -> int:

@@ -15,6 +15,7 @@ import re
 from ..model import Problem
 from ..parse.prose import prose
 from ._cellexpr import CellExprError, cell_value, parse_expr
+from ._literals import may_match, needed_words
 
 KIND = "claims"
 OPTIONS = {
@@ -51,7 +52,7 @@ def _compiled(options):
     if cache is None:
         cache = [(name, re.compile(c["pattern"]),
                   re.compile(c["context"]) if c.get("context") else None,
-                  [parse_expr(str(v))[0] for v in c["cells"]])
+                  [parse_expr(str(v))[0] for v in c["cells"]], needed_words(re.compile(c["pattern"])))
                  for name, c in options["claims"].items()]
         options["_compiled"] = cache
     return cache
@@ -60,7 +61,7 @@ def _compiled(options):
 def check(report, options):
     if not report.tables:
         return
-    for name, rx, context, cells in _compiled(options):
+    for name, rx, context, cells, needs in _compiled(options):
         bad = []
         for cell in cells:
             got = cell_value(report, cell)
@@ -70,6 +71,8 @@ def check(report, options):
         if not bad:
             continue
         for block in prose(report).values():
+            if not may_match(needs, block.flat):
+                continue  # a word the pattern needs is in no sentence of this section
             for s in block.sentences:
                 m = rx.search(s.text)
                 if not m or (context and not context.search(s.text)):

@@ -32,6 +32,8 @@ def check(report, options):
     for _name, block in prose(report).items():
         # 一是 … 二是 … 三是
         prev = 0
+        if "是" not in block.flat:
+            continue  # every item of this kind ends in 是
         for m in _SHI.finditer(block.flat):
             n = cn_value(m.group(1))
             if n is None:

@@ -31,6 +31,7 @@ from ..model import Problem
 from ..parse.prose import NUMBER, agency_kind, number_value, prose
 from ..parse.title import report_year
 from ._cellexpr import CellExprError, cell_value, describe, expr_value, parse_expr
+from ._literals import may_match, needed_words
 
 KIND = "figures"
 OPTIONS = {
@@ -91,7 +92,8 @@ def _compiled(options):
             also = also if isinstance(also, list) else [also]
             bases = f.get("percent_of") or []
             bases = bases if isinstance(bases, list) else [bases]
-            cache.append((name, re.compile(_expand(f["pattern"])), parse_expr(f["cell"]),
+            rx = re.compile(_expand(f["pattern"]))
+            cache.append((name, rx, needed_words(rx), parse_expr(f["cell"]),
                           [parse_expr(a) for a in also],
                           re.compile(f["exclude"]) if f.get("exclude") else None,
                           [parse_expr(b) for b in bases],
@@ -130,7 +132,9 @@ def check(report, options):
         text = block.flat
         if not text:
             continue
-        for name, rx, cell, also, exclude, bases, other in figures:
+        for name, rx, needs, cell, also, exclude, bases, other in figures:
+            if not may_match(needs, text):
+                continue  # a word the pattern needs is not in this section
             for m in rx.finditer(text):
                 value = number_value(m.group("n"))
                 if value is None:
@@ -142,8 +146,9 @@ def check(report, options):
                     if bases:
                         yield from _percent(report, block, m, name, target, bases)
                     continue
-                if any(expr_value(report, a) == value for a in also):
-                    continue
+                alternatives = [expr_value(report, a) for a in also]
+                if value in alternatives or None in alternatives:
+                    continue  # another scope it may count, or one the table does not tell
                 a, b = _clause(text, m.start(), m.end())
                 clause = text[a:b]
                 if exclude and exclude.search(text[a:m.end("n")]):
@@ -172,8 +177,10 @@ def _percent(report, block, m, name, value, bases):
     decimals = len(p.group(2) or "")
     tolerance = 0.5 * 10 ** -decimals + 1e-9
     shares = []
-    for base in bases:
-        total = expr_value(report, base)
+    totals = [expr_value(report, base) for base in bases]
+    if None in totals:  # a base the table does not tell (unreadable, blank): it may be that one
+        return
+    for base, total in zip(bases, totals):
         if total:
             share = float(value) / float(total) * 100
             if abs(share - written) <= tolerance:

@@ -55,7 +55,8 @@ def check(report, options):
     if text is None:
         return
     pats = [compile_pattern(p) for p in options["patterns"]]
-    hits = [bool(p.search(text)) for p in pats]
+    # stop at the first pattern that settles it (each search runs over the whole section)
+    hits = (p.search(text) is not None for p in pats)
     ok = all(hits) if options["mode"] == "all" else any(hits)
     if not ok:
         yield Problem(span, {"section": options["section"], "describe": options["describe"]})

@@ -22,12 +22,18 @@ OPTIONS = {
 MESSAGES = ("", "simplified")
 
 
-_SIMP = re.compile("[" + "".join(sorted(S2T)) + "]+")
-_TRAD = re.compile("[" + "".join(sorted(T2S)) + "]+")
+# a run of characters of one script, written "[…][…]*" rather than "[…]+": a pattern that
+# starts with a character class is scanned for that class at C speed
+_SIMP_ONE = "[" + "".join(sorted(S2T)) + "]"
+_TRAD_ONE = "[" + "".join(sorted(T2S)) + "]"
+_SIMP = re.compile(_SIMP_ONE + _SIMP_ONE + "*")
+_TRAD = re.compile(_TRAD_ONE + _TRAD_ONE + "*")
 
 
 def check(report, options):
     blocks = [b for b in prose(report).values() if b.original]
+    if not any(_TRAD.search(b.original) for b in blocks):
+        return  # no traditional character at all (the usual case): nothing is mixed
     simp = sum(len(m) for b in blocks for m in _SIMP.findall(b.original))
     trad = sum(len(m) for b in blocks for m in _TRAD.findall(b.original))
     if max(simp, trad) < options["min_majority"] or min(simp, trad) == 0:

@@ -5,6 +5,9 @@
 空格，也不用它验算勾稽关系，并在这里报告，让使用者知道这一行没有被检查。同样报告
 表格区域内无法对应到模板任何一行的一行数字。
 
+一行读到的数字多于一行应有的，而其后的行没有找到时（换行丢失，几行的数字连成一行），
+其后这些行的数字可能也在其中：它们同样没有检查，消息一并列出。
+
 同一张表中有 4 行以上读到的数字个数相同（例如表格多了一列“小计”，每行都是 8 个），
 合并为一条，列出这些行。
 
@@ -18,7 +21,7 @@ from ..parse.title import report_year
 
 KIND = "table-unreadable"
 OPTIONS = {}
-MESSAGES = ("stray", "group", "many", "run")
+MESSAGES = ("stray", "group", "many", "run", "merged")
 #: the names a rule's message may use ({name})
 ARGS = ("table", "found", "expected", "count", "rows", "label", "row", "reason")
 #: this many rows of one table with the same count of figures are reported as one
@@ -33,7 +36,7 @@ def check(report, options):
         year = report_year(report)
         modern = not year or year >= compile_tables(report.template).legacy.since
         legacy_subs = {s for s, st in table.subtables.items() if st.legacy} if modern else set()
-        rows = [u for u in table.unplaced if len(u.rows) == 1 and not u.run
+        rows = [u for u in table.unplaced if len(u.rows) == 1 and not u.run and not u.merged
                 and spec.row_by_id[u.rows[0]].subtable not in legacy_subs]
         alike = {}
         for u in rows:
@@ -63,4 +66,8 @@ def check(report, options):
                 yield Problem(u.span, args, key="group")
             else:
                 args["row"] = spec.row_by_id[u.rows[0]].display(spec)
-                yield Problem(u.span, args)
+                if u.merged:  # the figures of the missing rows after it may be among these
+                    args["rows"] = "、".join(f"「{spec.row_by_id[r].display(spec)}」" for r in u.merged)
+                    yield Problem(u.span, args, key="merged")
+                else:
+                    yield Problem(u.span, args)

@@ -313,6 +313,11 @@ def _full_text(el: _El, out: list) -> None:
             stack.append(iter(c.children))
 
 
+#: elements that hold a line of text, not an article
+_INLINE_OR_PARAGRAPH = frozenset(("p", "span", "font", "b", "strong", "em", "i", "u", "a", "label",
+                                  "h1", "h2", "h3", "h4", "h5", "h6"))
+
+
 def _find_article(root: _El) -> _El:
     """The element holding the report."""
     # text nodes that carry the section headings (a heading quoted in a
@@ -345,6 +350,10 @@ def _find_article(root: _El) -> _El:
                 k += 1
             common = common[:k]
         best = common[-1] if common else root
+        # one heading only: the common "ancestor" is the heading's own paragraph;
+        # the article is the block it stands in
+        while best.tag in _INLINE_OR_PARAGRAPH and best.parent is not None:
+            best = best.parent
     else:
         # no headings: the element with the most paragraph text of its own
         best, best_score = root, -1

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import pickle
 import select
 import signal
 import struct
@@ -61,6 +60,7 @@ MAX_JOBS = 200
 
 
 def _write_msg(fd: int, obj) -> None:
+    import pickle  # here: text reports never need it, and it costs the start-up
     payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
     view = memoryview(struct.pack("<Q", len(payload)) + payload)
     while view:
@@ -88,7 +88,13 @@ def _read_exact(fd: int, n: int, deadline) -> bytes:
     return b"".join(chunks)
 
 
+def _unpickling_error():
+    import pickle
+    return pickle.UnpicklingError
+
+
 def _read_msg(fd: int, deadline=None):
+    import pickle
     (size,) = struct.unpack("<Q", _read_exact(fd, 8, deadline))
     return pickle.loads(_read_exact(fd, size, deadline))
 
@@ -283,7 +289,7 @@ def run_isolated(fn, args: tuple, path: str, fmt: str):
         _WORKER = None
         w.close(kill=True)
         raise _too_complex(path, fmt, "时间") from None
-    except (EOFError, pickle.UnpicklingError, struct.error):
+    except (EOFError, _unpickling_error(), struct.error):
         _WORKER = None
         w.close(kill=True)
         raise _too_complex(path, fmt, "资源") from None

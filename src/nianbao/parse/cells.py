@@ -226,8 +226,9 @@ def split_line(line, index: int) -> LineItem:
 _VALUE_END = frozenset("0123456789０１２３４５６７８９") | frozenset("".join(_TOKENS)) | frozenset("／－—")
 
 
-#: ASCII digits at the end of a label word, right after a CJK character or a closing bracket
-_GLUED_RE = re.compile(r"(?<=[\u4e00-\u9fff）)”」】\"])\d+$")
+#: ASCII digits at the end of a label word, right after a CJK character, a closing bracket or a
+#: "、" ("…逾期不补正、1000001": a label cut by its figures at an enumeration comma)
+_GLUED_RE = re.compile(r"(?<=[\u4e00-\u9fff）)”」】\"、])\d+$")
 
 
 def _split_loose(text: str, index: int) -> LineItem:

@@ -137,12 +137,21 @@ def _bigrams(text: str) -> set:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+#: the bigrams of the template's heading wordings (the same few strings, asked for
+#: again and again)
+_WORDING_GRAMS = {}
+
+
 def _like(rest: str, spec) -> float:
     """The highest bigram Dice similarity of ``rest`` to the heading's wordings."""
     a = _bigrams(rest)
     best = 0.0
     for w in (spec.folded, *spec.folded_variants):
-        b = _bigrams(w)
+        b = _WORDING_GRAMS.get(w)
+        if b is None:
+            b = _bigrams(w)
+            if len(_WORDING_GRAMS) < 1000:
+                _WORDING_GRAMS[w] = b
         if a and b:
             best = max(best, 2 * len(a & b) / (len(a) + len(b)))
     return best

@@ -28,8 +28,10 @@ PREAMBLE = "前言"
 _END = "。！？!?；;"
 _ITEM_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]"
                          r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[，,、])")
-_WS = re.compile(r"\s+")
-_SENT_END = re.compile(r"[。！？!?；;]+|\n")
+#: a run of sentence-ending punctuation, or a line break; written to start with the class of
+#: both (then the scan jumps to them at C speed), the break alone when it is one: the same
+#: matches as "[。！？!?；;]+|\n"
+_SENT_END = re.compile(r"[。！？!?；;\n](?:(?<=\n)|[。！？!?；;]*)")
 #: a line at most this long that ends without punctuation ends its paragraph (a sub-heading)
 _SHORT = 24
 
@@ -62,7 +64,7 @@ class Block:
         trip over PDF spacing ("主动 公开"); no positions.  (Full NFKC folding
         is not needed for Chinese keywords and costs ten times more.)"""
         if self._folded is None:
-            self._folded = _WS.sub("", self.flat)
+            self._folded = "".join(self.flat.split())  # str.split's whitespace is re's \s
         return self._folded
 
     def add(self, parts: list) -> None:
@@ -156,6 +158,7 @@ def prose(report) -> Prose:
     # the table reader's block may start right after the section heading: prose
     # sentences written before the table ("本年度共收到申请3件。") stay prose
     skip = set(report.page_markers) | {i for i in table_lines(report) if not _sentence_like(doc.lines[i])}
+    skip |= _headers_before(report)
     heading_lines = {h.line for h in report.headings}
     out = Prose()
     ranges = []
@@ -187,6 +190,35 @@ def prose(report) -> Prose:
 
 
 _FIGURE_RUN = re.compile(r"\d\s+\d")
+#: share of a line's bigrams in a table's vocabulary from which it is that table's header
+_HEADER_SHARE = 0.6
+
+
+def _headers_before(report) -> set:
+    """Lines just before a table's block, in its section, that are its header, not
+    sentences: a page run onto one line leaves the header cells as one long line of
+    words ("申请人情况 （本列数据的勾稽关系为：…） 商业 科研 …") that the block does not
+    take in; read as prose, its run-together cells make words ("结果结果")."""
+    from .labels import grams, norm
+    from .table_locate import vocab_share
+    doc = report.doc
+    heads = {h.line for h in report.headings}
+    out = set()
+    for tid, t in report.tables.items():
+        if not t.block or not (t.rows or t.unplaced):
+            continue
+        i = t.block.start - 1
+        while i >= 0 and i not in heads:
+            ln = doc.lines[i]
+            if ln.cells is not None or _sentence_like(ln) or "。" in ln.text:
+                break
+            g = grams(norm(ln.text))
+            if g and vocab_share(report.template, tid, g) < _HEADER_SHARE:
+                break
+            if g:
+                out.add(i)
+            i -= 1
+    return out
 
 
 def _sentence_like(line) -> bool:
@@ -245,6 +277,7 @@ def number_value(text: str):
 
 # ---------------------------------------------------------------- agency kind
 
+_TRAILING_NOTE = re.compile(r"[（(][^）)]*[）)]$")
 _STREET = re.compile(r"街道(?:办事处)?$|街道办$")
 _GOV = re.compile(r"人民政府$|(?:省|市|县|区|旗|镇|乡|州|盟)$")
 
@@ -252,7 +285,7 @@ _GOV = re.compile(r"人民政府$|(?:省|市|县|区|旗|镇|乡|州|盟)$")
 def agency_kind(report) -> str:
     """"government", "street" or "" (a department, or unknown) from the title's agency."""
     agency = report.title.agency if report.title else ""
-    agency = re.sub(r"[（(][^）)]*[）)]$", "", agency)
+    agency = _TRAILING_NOTE.sub("", agency)
     if not agency:
         return ""
     if _STREET.search(agency):

@@ -185,7 +185,17 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
         if run:
             flush_run()
         last.clear()
-        if it.filled or (it.blanks_only and blank_ok(lab)):
+        if it.filled and not it.exact and it.numbers == 0 and lab.text and not lone_ok(len(it.values)) \
+                and not blank_ok(lab):
+            # words that name no row, then stand-ins only, not as many as a row has ("…法律服务机构
+            # 其他 - - - - -", a header's placeholders once the lines are gone): words, not figures
+            labels.append(i)
+            pending.append(lab.text)
+            last.append(lab)
+            continue
+        # (a row of empty cells after more words than cells is a header padded with empty
+        # cells, "| 维持 | 纠正 | … | 尚未 |||||", not a row left blank)
+        if it.filled or (it.blanks_only and blank_ok(lab) and len(it.label_cells) <= len(it.values)):
             if not lab.text and it.numbers == 0 and not it.blanks_only:
                 continue  # a row of dashes with no label: a placeholder, not figures
             span = Span(i, *it.label_span) if it.label_span else None
@@ -200,11 +210,12 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
             if not it.exact and k >= 2 and len(cvs) == k * width and lone_ok(width) \
                     and all(v.kind != BLANK for v in cvs):
                 # rows run into one line with their labels lost ("（一）予以公开 5 1 0 0 0 0 6 1 0 0 0 0 0 1"):
-                # the first keeps the label, the others are placed by order like unlabelled rows
-                out.append(ValueRow(i, [i], cvs[:width], False, lab, span, it.label, before="".join(pending)))
-                for j in range(1, k):
+                # the label may be any of theirs (a flattened page puts the labels of several rows
+                # before their figures), so it is evidence for each, as a label line beside them
+                # would be, and the order of the rows around decides
+                for j in range(k):
                     out.append(ValueRow(i, [i], cvs[j * width:(j + 1) * width], False, Label("", frozenset(), 0),
-                                        None, ""))
+                                        None, "", before=("".join(pending) if j == 0 else "") + lab.text))
             else:
                 out.append(ValueRow(i, [i], cvs, it.exact, lab, span, it.label,
                                     blank_row=it.filled == 0, before="".join(pending),
@@ -217,12 +228,13 @@ def collect_rows(lines: Lines, block: range, lone_ok, vocab: frozenset, width: i
     flush_run()
     # a line of words ending in one number ("…申请数量为 5") is a sentence wrapped by
     # the extraction, not a row, where a row has several figures: keep its words
-    # as label evidence only
+    # as label evidence only; so is a word with a short number glued to it, too short
+    # to be a row's cells run together (a header cell "数据1" on a line of its own)
     kept, carry = [], ""
     for it in out:
         if (not it.exact and len(it.values) == 1 and it.label.text and not lone_ok(1)
                 and not (it.glued and len(it.values[0].text) >= 5)
-                and precision(it.label.grams, vocab) < 0.8):
+                and (precision(it.label.grams, vocab) < 0.8 or it.glued)):
             labels.append(it.line)
             carry += it.before + it.label.text
             continue

@@ -40,6 +40,12 @@ def _vocab_shares(spec, g: frozenset) -> dict:
     return got
 
 
+def vocab_share(template, tid: str, g: frozenset) -> float:
+    """The share of the bigrams ``g`` in the vocabulary of table ``tid``."""
+    from .tablespec import compile_tables
+    return _vocab_shares(compile_tables(template), g)[tid][0]
+
+
 def _header_fragments(label: str) -> bool:
     """Three or more short words separated by spaces, no sentence punctuation: the
     pieces of a multi-line table header as PDF text extraction leaves them."""
@@ -51,6 +57,22 @@ def _spaced_words(label: str) -> bool:
     """Three or more words separated by spaces and no sentence punctuation: header cells
     (or a table's labels) laid out on one line, not a sentence."""
     return len(label.split()) >= 3 and not any(p in label for p in "。，,；;")
+
+
+_WORD_GRAMS = {}
+_UNSEEN = object()
+
+
+def _word_grams(label: str):
+    """For a label of spaced words (:func:`_spaced_words`), the bigrams of each word joined
+    (not the ones across the gaps); None for any other label.  Cached: header lines
+    repeat from report to report."""
+    g = _WORD_GRAMS.get(label, _UNSEEN)
+    if g is _UNSEEN:
+        g = frozenset().union(*(grams(norm(w)) for w in label.split())) if _spaced_words(label) else None
+        if len(_WORD_GRAMS) < 20000:
+            _WORD_GRAMS[label] = g
+    return g
 
 
 def _names_groups(label: str, tspec) -> bool:
@@ -66,8 +88,8 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
     """"anchor" | "foreign" | "prose" | "value" | "neutral" for table ``tid``."""
     if it.separator:
         return "neutral"
-    if not it.exact and not it.values and len(it.label) > 60:
-        return "prose"  # no table label is that long
+    if not it.exact and not it.values and len(it.label) > 60 and not _spaced_words(it.label):
+        return "prose"  # no table label is that long (the header cells of a page run onto one line may be)
     lab = lines.label(i)
     has_values = it.filled > 0
     if lab.cjk >= 2 and len(lab.grams) >= 2:
@@ -76,8 +98,9 @@ def _line_kind(lines: Lines, i: int, it: C.LineItem, tid: str, spec) -> str:
         if len(it.values) >= 5 and _names_groups(it.label, spec.tables[tid]):
             return "anchor"  # "行政复议 … 复议后起诉 … 0 0 0 …": the groups' header and figures on one line
         g = lab.grams
-        if _spaced_words(it.label):  # the words' own bigrams, not the ones across the gaps
-            g = frozenset().union(*(grams(norm(w)) for w in it.label.split())) or g
+        words = _word_grams(it.label)  # the words' own bigrams, not the ones across the gaps
+        if words is not None:
+            g = words or g
         mine, other = _vocab_shares(spec, g)[tid]
         if other >= 0.75 and other >= mine + 0.2:
             # a short fragment with no figures ("本年新" of a header split over lines) proves nothing

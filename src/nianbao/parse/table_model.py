@@ -78,6 +78,9 @@ class Unplaced:
     label: str  # the label as written, "" when none
     run: str = ""  # digits run together: "many" (several splits fit) or "none" (no split fits)
     legacy: bool = False  # a row only the 2019 layout has
+    # rows after ``rows`` that are missing and whose figures may be among these (lines run
+    # together): they are not checked either, and the finding names them
+    merged: tuple = ()
 
 
 @dataclass

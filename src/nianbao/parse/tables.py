@@ -96,11 +96,14 @@ def _maybe_merged(reading: TableReading) -> None:
             continue
         extra = -(-(u.found - u.expected) // width)
         after = [r for r in rows if r.order > spec.row_by_id[u.rows[0]].order]
+        merged = []
         for r in after:
             if extra <= 0 or r.id in reading.rows:
                 break
             reading.maybe_merged.add(r.id)
+            merged.append(r.id)
             extra -= 1
+        u.merged = tuple(merged)
 
 
 def _has_figures(reading: TableReading) -> bool:

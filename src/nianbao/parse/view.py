@@ -24,6 +24,7 @@ original ``Line`` objects themselves: a report in the usual layout costs nothing
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import Document, Line
 from .headings import near_heading
@@ -33,8 +34,12 @@ from .normalize import fold
 _CN_NUM = "一二三四五六"
 #: a few characters common in these reports that only traditional script uses
 _TRADITIONAL_HINTS = "體況開資與關處報員據點權務條機國門總會為們這來時發經實學對問題網區縣鎮鄉辦說當應義術"
+_TRADITIONAL_HINT = re.compile(f"[{_TRADITIONAL_HINTS}]")  # one pass over the text, not one per character
 #: a pinyin gloss after a character, sometimes doubled by the converter: "規(guī)定", "和(he)(he)"
-_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
+#: (written to start with its bracket, the character before it checked behind: the scan
+#: then jumps from bracket to bracket; the same matches as "(?<=[㐀-鿿])(?:[（(]…[)）])+")
+_PINYIN = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}"
+_GLOSS_RE = re.compile(rf"[（(](?<=[\u3400-\u9fff][（(]){_PINYIN}[)）](?:[（(]{_PINYIN}[)）])*")
 #: lines shorter than this are never cut for table rows (a row on its own line is short)
 _ROW_CUT_MIN = 24
 #: a line this long is a page (or a large part of it) flattened into one line
@@ -48,6 +53,11 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 #: the first half of a title ending with its year, right before the second half: "某某县人民政府2021年度 "
 _YEAR_BEFORE = re.compile(r"(?:^|(?<=\s))[^\s。，,；;:：>]{2,30}?(?:19|20)\d{2}年度?\s$")
 _SENTENCE_END = re.compile(r"。(?![”’」』）)])")
+_NOTE = re.compile(r"(?<=\s)注[：:]")
+_SUBITEM = re.compile(r"(?<=[\s。！？；;])[（(][一二三四五六七八九十]{1,3}[）)](?=\s*[\u4e00-\u9fff])")
+#: a sub-heading's words, then a space and a sentence (not a table row's figures)
+_SUBITEM_HEAD = re.compile(r"\s*[\u4e00-\u9fff][^\s。，,；;：:！？!?]{1,15}"
+                           r"(?=\s+(?!(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)(?:\s|$))\S)")
 _SEPARATORS = " \t\u3000，,；;、。.：:"
 
 
@@ -130,7 +140,7 @@ def _build_t2s() -> tuple:
 
 def needs_fold(text: str) -> tuple:
     """(traditional, glosses): which folding steps ``text`` needs."""
-    trad = any(ch in text for ch in _TRADITIONAL_HINTS)
+    trad = _TRADITIONAL_HINT.search(text) is not None
     gloss = ("(" in text or "（" in text) and _GLOSS_RE.search(text) is not None
     return trad, gloss
 
@@ -168,7 +178,13 @@ _LABEL_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[
 #: the figures after a row label: numbers, stand-ins, spaces; a unit after them means a sentence
 _FIGURES = r"\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)(?:\s*(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无(?=\s|\d|$)|空(?=\s|\d|$)))*\s*"
 _FIGURES_AHEAD = (r"(?=" + _FIGURES
-                  + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、]\s*(?=[\u4e00-\u9fff])|(?<=\s)[.．、]\s*(?=[\u4e00-\u9fff])))")
+                  + r"(?:$|[^\d\s件个条项万元%％.．、]|\d[.．、]\s*(?=[\u4e00-\u9fff])|(?<=\s)[.．、]\s*(?=[\u4e00-\u9fff（(])))")
+
+
+def _longest_first(word: str) -> tuple:
+    """Sort key of alternatives: longer first, then by text (a set's order
+    changes from run to run; the patterns built from it must not)."""
+    return -len(word), word
 
 
 class _Cutter:
@@ -181,18 +197,33 @@ class _Cutter:
             self._row_label = re.compile(self._row_label_source)
         return self._row_label
 
+    @property
+    def bare_label(self):
+        if self._bare_label is None:
+            self._bare_label = re.compile(self._bare_label_source)
+        return self._bare_label
+
+    @property
+    def row_head(self):
+        if self._row_head is None:
+            self._row_head = re.compile(self._row_head_source)
+        return self._row_head
+
     def __init__(self, template, tables):
         self.specs = template.headings
         alts = {}
         for spec in template.headings:
-            words = sorted({spec.text, *spec.variants}, key=len, reverse=True)
+            words = sorted({spec.text, *spec.variants}, key=_longest_first)
             alts[spec.number] = re.compile("|".join(loose_pattern(w) for w in words))
         self.heading_words = alts
         # a cheap first look: the first two characters of some heading's wording
         self.heading_quick = re.compile("|".join(sorted({re.escape(w[:2]) for spec in template.headings
                                                         for w in (spec.text, *spec.variants)})))
         # "一、" "一." "（一）" "1、" "第一部分": every numbering a section heading is written with
-        self.heading_start = re.compile(rf"(?:第([{_CN_NUM}])部分\s*[、.．:：]?|([{_CN_NUM}])\s*[、.．]"
+        # (the lookahead names the characters they start with: the scan skips other positions
+        # at once instead of trying each alternative there, twice as fast on a line of prose)
+        self.heading_start = re.compile(rf"(?=[第{_CN_NUM}（(1-6])"
+                                        rf"(?:第([{_CN_NUM}])部分\s*[、.．:：]?|([{_CN_NUM}])\s*[、.．]"
                                         rf"|[（(]([{_CN_NUM}])[）)]|(?<!\d)([1-6])\s*[、.．](?!\d))\s*")
         self.title = re.compile(r"[^\s。，,；;:：>]{0,40}?(?:政府信息公开|政务公开|信息公开)[^\s。，,；;]{0,8}?(?:报告|年报)"
                                 r"(?=\s)")
@@ -206,7 +237,7 @@ class _Cutter:
         for rows in tables.legacy.rows.values():  # rows only the 2019 layout has ("政府集中采购")
             labels.update(rows)
         alts = []
-        for x in sorted(labels, key=len, reverse=True):
+        for x in sorted(labels, key=_longest_first):
             m = _LABEL_NUMBERING.match(x)
             num, core = (x[:m.end()], x[m.end():]) if m else ("", x)
             if num and len(core) >= 3:
@@ -216,13 +247,33 @@ class _Cutter:
                 alts.append(loose_pattern(x))
         self._row_label_source = "(?:" + "|".join(alts) + ")" + _FIGURES_AHEAD
         self._row_label = None
+        # the same labels with no figures after them: the rows of a table left unfilled
+        self._bare_label_source = "(?:" + "|".join(alts) + ")"
+        self._bare_label = None
+        # a numbered label cut short by its figures, the rest of its words after them or lost
+        # ("5.要求行政机关 0 0 0 0 0 0 0 确认或…", "1. 申请人无正当理由逾期不补正、1000001 处理 行政机关…"):
+        # its numbering and the first four characters of a label, then words up to the figures
+        heads = set()
+        for x in labels:
+            m = _LABEL_NUMBERING.match(x)
+            core = x[m.end():] if m else ""
+            if len(core) >= 6:
+                heads.add(loose_pattern(core[:4]))
+        self._row_head_source = (r"(?:[（(]\s*[一二三四五六七八九十]\s*[）)]|(?<!\d)\d{1,2}\s*[.．、])\s*(?:"
+                                   + "|".join(sorted(heads)) + r")[^\d。；;：:]{0,30}?"
+                                  # figures glued to a word are two digits at least ("数据1" is a header)
+                                  r"(?:(?<![\u4e00-\u9fff])|(?=\d{2}))" + _FIGURES_AHEAD)
+        self._row_head = None
         self.figures = re.compile(_FIGURES)
         keys = sorted({k for t in tables.tables.values() if t.id == "四" for r in t.rows for k in r.keys},
-                      key=len, reverse=True)
+                      key=_longest_first)
         self.group_keys = re.compile("|".join(map(re.escape, keys))) if keys else None
         # figures (or one run of digits), then words: the end of a group of table 四 on one line
-        # (never a count in a sentence: "申请2件", "2021年" – a cell's figure is not followed by its unit)
-        self.run_then_words = re.compile(rf"(?<![\d.])\d+(?:\s+{_CELL})*(?!\s*[{_UNITS}]){_WORDS_NEXT}")
+        # (a lone short number right after a word is part of it, a header "数据1", not a group's figures;
+        # and never a count in a sentence, "2023年，我镇…": a cell's figure is not followed by its unit)
+        # a run of five digits or more is a group run together whatever follows ("…9000009 项目")
+        self.run_then_words = re.compile(rf"(?<![\d.])(?:\d{{5,}}(?:\s+{_CELL})*|(?:(?<![\u4e00-\u9fff])\d+|\d+(?=\s+{_CELL}))"
+                                         rf"(?:\s+{_CELL})*(?!\s*[{_UNITS}])){_WORDS_NEXT}")
         # a cheap first look: two label fragments on a line before the full patterns run
         # (the first three characters of each label, or the whole of a short one: words like
         # 其他 or 行政 alone are in every paragraph)
@@ -252,10 +303,12 @@ def _heading_cuts(text: str, cutter: _Cutter, again=None) -> list:
     of a flattened page whose tables are missing)."""
     found = _heading_starts(text, cutter)
     # a heading followed by nothing but separators and another heading: a list of the parts
+    # (in increasing order: a list followed at once by the first heading does not take it in)
     toc = set()
     for k in range(len(found) - 1):
         gap = text[found[k][1]:found[k + 1][0]]
-        if not gap.strip(_SEPARATORS + "和及等") and "。" not in gap:  # a full stop ends the list
+        if not gap.strip(_SEPARATORS + "和及等") and "。" not in gap \
+                and _CN_NUM.index(found[k + 1][2]) > _CN_NUM.index(found[k][2]):  # a full stop ends the list
             toc.update((k, k + 1))
     if toc and again is not None:
         for run in _runs(sorted(toc)):
@@ -310,7 +363,8 @@ _UNITS = "件个条项次人起年月日万元份篇期场家名户%％"
 #: one cell of a row of figures: a number or a stand-in ("/", "—", "无")
 _CELL = r"(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无|空)"
 #: what may follow a row's last figure when it is the next row's words (not a stand-in)
-_WORDS_NEXT = r"(?=\s*(?![无空](?:\s|$))[\u4e00-\u9fff（(])"
+#: (also a lone "、" left by OCR from a merged label, and the numbering of the next row: "0 0 2.其他…")
+_WORDS_NEXT = r"(?=\s*(?:、\s*)?(?![无空](?:\s|$))[\u4e00-\u9fff（(]|\s+\d{1,2}[.．、]\s*[\u4e00-\u9fff])"
 _ROW_FIGURES = re.compile(rf"(?<![\d.]){_CELL}(?:\s+{_CELL}){{2,}}{_WORDS_NEXT}")
 _NEXT_NUMBERING = re.compile(r"[.．、]\s*[\u4e00-\u9fff]")
 _WORDING = re.compile(r"[^\s。，,；;：:（()）]{3,30}(?=\s|$)")
@@ -352,18 +406,29 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
     for m in cutter.caption.finditer(text):
         starts.add(m.start())
     done = -1
+    bare = []  # labels with no figures after them
     for c in cutter.candidates.finditer(text):
         if c.start() < done:
             continue  # inside a label already found
         at = c.start()
         before = _NUMBER_BEFORE.search(text, max(0, at - _NUMBERING_WIDTH, done), at)
-        for p in ((before.start(), at) if before is not None else (at,)):
-            m = cutter.row_label.match(text, p)
+        tries = ((before.start(), cutter.row_label), (at, cutter.row_label), (before.start(), cutter.row_head)) \
+            if before is not None else ((at, cutter.row_label),)  # last: a numbered label cut short
+        for p, pattern in tries:
+            m = pattern.match(text, p)
             if m is not None:
                 starts.add(m.start())
                 labels.append(m)
                 done = m.end()
                 break
+        else:
+            m = cutter.bare_label.match(text, before.start() if before is not None else at)
+            if m is not None:
+                bare.append(m)
+                done = m.end()
+    for run in _label_runs(text, bare, cutter, starts):
+        starts.update(m.start() for m in run)
+        cuts = [*cuts, run[-1].end()]
     if len(starts) < 2 and not (lone_row and any(len(cutter.figures.match(text, m.end()).group().split()) >= 3
                                                  for m in labels)):
         return cuts  # one label followed by a figure: a sentence, not a flattened table (a whole row is not)
@@ -384,6 +449,45 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
         later = [s for s in order if m.end() < s < end]
         cuts.add(later[0] if later else end)
     return sorted(cuts)
+
+
+#: rows of an unfilled table written one after another: at least this many labels in a row
+_BARE_RUN = 3
+#: a top-level item ("三、"), the section after a table, or table 三's next row
+_SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]\s*[、.．]")
+
+
+def _label_runs(text: str, bare: list, cutter: _Cutter, starts: set) -> list:
+    """Runs of row labels written one after another with nothing between them but spaces
+    and group labels ("（一）予以公开 （二）部分公开… （三）不予公开 1.属于国家秘密 …"): the
+    rows of a table left unfilled, flattened.  Three labels in a row at least, or, in a
+    table 二 (its captions on the line), labels followed by nothing but the next caption,
+    the next row, a top-level item ("三、") or the end of the line ("行政处罚 行政强制 第二十条第（八）项"); other
+    labels are words of a sentence, not rows."""
+    groups, run = [], []
+    for m in bare:
+        if run:
+            gap = text[run[-1].end():m.start()].strip()
+            if gap and not cutter.group.fullmatch(gap):
+                groups.append(run)
+                run = []
+        run.append(m)
+    if run:
+        groups.append(run)
+    captions = cutter.caption.search(text) is not None
+    runs = []
+    for run in groups:
+        if len(run) >= _BARE_RUN:
+            runs.append(run)
+            continue
+        if not captions:
+            continue
+        end = run[-1].end()
+        nxt = end + len(text[end:]) - len(text[end:].lstrip())
+        if nxt == len(text) or nxt in starts or cutter.caption.match(text, nxt) \
+                or _SECTION_NUMBER.match(text, nxt):
+            runs.append(run)
+    return runs
 
 
 def _group_cuts(text: str, cutter: _Cutter) -> list:
@@ -411,6 +515,14 @@ def _pieces(text: str, cuts: list) -> list:
 
 
 # ---------------------------------------------------------------------------
+
+
+def _moved_cells(cells, fmap):
+    """A table row's cell spans in the folded line's columns (glosses removed
+    from a cell shorten it)."""
+    if cells is None or fmap is None:
+        return cells
+    return tuple((bisect_left(fmap, s), bisect_left(fmap, e)) for s, e in cells)
 
 
 def build_view(doc: Document, template, tables) -> Document:
@@ -449,6 +561,16 @@ def build_view(doc: Document, template, tables) -> Document:
                 cuts.extend((s, e))
             if flat_page and len(ftext) >= _FLAT:  # paragraphs run together: one line per sentence
                 cuts.extend(m.end() for m in _SENTENCE_END.finditer(ftext))
+                # a table's note ("注：…") starts a line of its own; run on after the header it
+                # would make the header read as a sentence
+                cuts.extend(m.start() for m in _NOTE.finditer(ftext))
+                # so does a sub-heading's number ("…27次 （二）依申请公开情况。"): its line break
+                # became a space
+                for m in _SUBITEM.finditer(ftext):
+                    cuts.append(m.start())
+                    h = _SUBITEM_HEAD.match(ftext, m.end())  # "（六）监督保障方面 2023年，…": a line of its own
+                    if h is not None:
+                        cuts.append(h.end())
             if flat_page and len(ftext) >= _FLAT and not title_cut:
                 t = next((t for t in cutter.title.finditer(ftext, 0, _FLAT)
                           if (not t.start() or ftext[t.start() - 1].isspace())
@@ -471,7 +593,7 @@ def build_view(doc: Document, template, tables) -> Document:
         changed = True
         base_map = fmap if fmap is not None else list(range(len(ftext) + 1))
         if pieces is None:
-            out.append(ViewLine(ftext, len(out) + 1, ln, base_map, ln.cells))
+            out.append(ViewLine(ftext, len(out) + 1, ln, base_map, _moved_cells(ln.cells, fmap)))
             continue
         for s, e in pieces:
             out.append(ViewLine(ftext[s:e], len(out) + 1, ln, base_map[s:e + 1]))

@@ -10,7 +10,6 @@ does not make an old finding look new.  Findings that share all three get
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 #: characters of context kept on each side of the finding
@@ -27,6 +26,7 @@ def context(f) -> str:
 
 
 def context_hash(f) -> str:
+    import hashlib  # here: only baselines and SARIF/JSON fingerprints need it
     return hashlib.sha256(context(f).encode("utf-8")).hexdigest()[:16]
 
 
