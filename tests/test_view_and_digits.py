@@ -345,3 +345,16 @@ def test_a_flattened_title_broken_before_its_second_half_is_still_the_title():
     assert len(text) > 400  # a page flattened onto one line
     found = check_text(text, select=("NB11",))
     assert [f.rule for f in found] == ["NB112"] and "「某某县人民政府2021年度信息公开年度报告」" in found[0].message
+
+
+def test_a_lone_row_run_into_a_flattened_page_is_read_as_in_lines():
+    # a flip-book page that starts with the last row of table 三, flattened onto one line
+    lines = ["Page 9 - 2020年报_某某局 P. 9", "四、结转下年度继续办理 0 0 0 0 0 0 0", HEADINGS[3],
+             "本年度未发生因政府信息公开引起的行政复议、行政诉讼。" * 8,
+             "行政复议 未经复议直接起诉 复议后起诉 " + " ".join(["0"] * 15),
+             HEADINGS[4], "本年度存在的问题已在上年度整改的基础上继续改进，具体情况如下所述。" * 3,
+             HEADINGS[5], "本年度未收取信息处理费。"]
+    by_line = check_text("\n".join(lines) + "\n", select=("NB2",))
+    flat = check_text(" ".join(lines) + "\n", select=("NB2",))
+    assert len(" ".join(lines)) > 400
+    assert [f.message for f in flat] == [f.message for f in by_line] and by_line

@@ -356,6 +356,8 @@ def _heading_starts(text: str, cutter: _Cutter) -> list:
     return found
 
 
+#: a line that ends with three figures or more: perhaps a row after text it was run into
+_ENDS_WITH_ROW = re.compile(r"(?:\s\d+){3,}\s*$")
 #: what follows a count in a sentence ("2件", "2021年", "12888条"), never a table cell's figure
 _UNITS = "件个条项次人起年月日万元份篇期场家名户%％"
 #: one cell of a row of figures: a number or a stand-in ("/", "—", "无")
@@ -396,8 +398,10 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
     """Where table rows begin inside a long line: captions, row labels followed by figures,
     and the group labels between them."""
     cuts = _group_cuts(text, cutter)
-    if len(set(cutter.quick.findall(text))) < 2:
-        return cuts  # two different labels at least, or it is not rows run together
+    # (only in a flattened page: a line of ordinary length holding one row is that row already)
+    lone_row = len(text) >= _FLAT and "\t" not in text and (_ENDS_WITH_ROW.search(text) or _ROW_FIGURES.search(text))
+    if len(set(cutter.quick.findall(text))) < 2 and not lone_row:
+        return cuts  # two different labels at least (or one with a row's figures run into other text)
     starts, labels = set(), []
     for m in cutter.caption.finditer(text):
         starts.add(m.start())
@@ -425,8 +429,9 @@ def _row_cuts(text: str, cutter: _Cutter) -> list:
     for run in _label_runs(text, bare, cutter, starts):
         starts.update(m.start() for m in run)
         cuts = [*cuts, run[-1].end()]
-    if len(starts) < 2:
-        return cuts  # one label followed by a figure: a sentence, not a flattened table
+    if len(starts) < 2 and not (lone_row and any(len(cutter.figures.match(text, m.end()).group().split()) >= 3
+                                                 for m in labels)):
+        return cuts  # one label followed by a figure: a sentence, not a flattened table (a whole row is not)
     for m in cutter.group.finditer(text):
         starts.add(m.start())
     cuts = set(starts) | set(cuts)
