@@ -78,3 +78,18 @@ _MARKUP = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?")
 def content_col(line: str) -> int:
     """1-based column where a line's text starts after Markdown marks and indent."""
     return _MARKUP.match(line).end() + 1
+
+
+def interrupt_after(monkeypatch, n: int) -> list:
+    """Make the batch runner's ``check_one`` raise KeyboardInterrupt (Ctrl-C) when
+    asked for the file after the first ``n``; returns the list of paths it checked."""
+    from nianbao import batch
+    real, seen = batch.check_one, []
+
+    def check_one(path, *a, **kw):
+        if len(seen) == n:
+            raise KeyboardInterrupt
+        seen.append(path)
+        return real(path, *a, **kw)
+    monkeypatch.setattr(batch, "check_one", check_one)
+    return seen

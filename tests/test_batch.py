@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers import CORPUS, ROOT  # noqa: E402
+from helpers import CORPUS, ROOT, interrupt_after  # noqa: E402
 
 from nianbao import batch  # noqa: E402
 from nianbao.cli import main  # noqa: E402
@@ -152,15 +152,7 @@ def test_jobs_must_be_a_number(capsys):
 
 
 def test_interrupt_writes_what_finished_and_exits_130(folder, capsys, monkeypatch):
-    real = batch.check_one
-    seen = []
-
-    def check_one(path, *a, **kw):
-        if len(seen) == 2:
-            raise KeyboardInterrupt
-        seen.append(path)
-        return real(path, *a, **kw)
-    monkeypatch.setattr(batch, "check_one", check_one)
+    seen = interrupt_after(monkeypatch, 2)
     code, out, err = run(capsys, "check", "--format", "json", "--jobs", "1", "--exclude", "*.doc,*.WPS",
                          str(folder))
     assert code == 130
@@ -169,14 +161,27 @@ def test_interrupt_writes_what_finished_and_exits_130(folder, capsys, monkeypatc
     assert "已中断" in err and "Traceback" not in err
 
 
+def _read_pty(master: int) -> bytes:
+    """The next bytes a child wrote to its terminal; b"" once it has closed it."""
+    try:
+        return os.read(master, 4096)
+    except OSError:  # Linux reports the closed other end as EIO
+        return b""
+
+
+def _folder_of(tmp_path, n: int) -> Path:
+    d = tmp_path / "batch"
+    d.mkdir()
+    data = (ROOT / "corpus" / "tables" / "pipe-wrong-totals.md").read_bytes()
+    for i in range(n):
+        (d / f"r{i:03d}.md").write_bytes(data)
+    return d
+
+
 def test_ctrl_c_on_a_running_pool(tmp_path):
     import pty
     import select
-    d = tmp_path / "many"
-    d.mkdir()
-    data = (ROOT / "corpus" / "tables" / "pipe-wrong-totals.md").read_bytes()
-    for i in range(400):
-        (d / f"r{i:04d}.md").write_bytes(data)
+    d = _folder_of(tmp_path, 400)
     master, slave = pty.openpty()  # standard error a terminal: the progress bar says when work is under way
     out_path = tmp_path / "out.json"
     with open(out_path, "wb") as out_fh:
@@ -187,10 +192,7 @@ def test_ctrl_c_on_a_running_pool(tmp_path):
     while time.time() < deadline:
         ready, _w, _x = select.select([master], [], [], 0.2)
         if ready:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
+            chunk = _read_pty(master)
             if not chunk:
                 break
             seen += chunk
@@ -209,15 +211,6 @@ def test_ctrl_c_on_a_running_pool(tmp_path):
     assert all(f["findings"] for f in doc["files"])
 
 
-def _folder_of(tmp_path, n: int) -> Path:
-    d = tmp_path / "batch"
-    d.mkdir()
-    data = (ROOT / "corpus" / "tables" / "pipe-wrong-totals.md").read_bytes()
-    for i in range(n):
-        (d / f"r{i:03d}.md").write_bytes(data)
-    return d
-
-
 def test_progress_bar_on_a_terminal_only(tmp_path):
     import pty
     d = _folder_of(tmp_path, 40)
@@ -230,13 +223,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
         proc = subprocess.Popen(cmd, stdout=out_fh, stderr=slave, env={**os.environ, "COLUMNS": "100"})
     os.close(slave)
     seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
+    while chunk := _read_pty(master):
         seen += chunk
     proc.wait(timeout=60)
     os.close(master)

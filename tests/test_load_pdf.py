@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,9 @@ from formats_util import (CORPUS, EXPECTED, FORMATS, HEADINGS, SAMPLE_T2, SAMPLE
                           SAMPLE_TITLE, find_row, free_lines, grid_rows, score, t2, t3, t4)
 from nianbao.load import InputError, load_bytes, load_path
 from nianbao.load.pdf import load_pdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
+import gen as hostile_gen  # noqa: E402  (its PDF writer: objects -> a file with a valid xref)
 
 CLEAN = FORMATS / "report-clean.pdf"
 BROKEN = FORMATS / "report-broken.pdf"
@@ -28,18 +33,7 @@ def _minimal_pdf(content: bytes) -> bytes:
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R "
             b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
             b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
+    return hostile_gen.pdf(objs)
 
 
 # -- generated samples ---------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers import ROOT  # noqa: E402
+from helpers import ROOT, interrupt_after  # noqa: E402
 
 from nianbao.cli import main  # noqa: E402
 from nianbao.config import Config, resolve  # noqa: E402
@@ -297,19 +297,11 @@ def test_output_folder_inside_the_input_is_not_reviewed(tmp_path, capsys):
 
 
 def test_interrupted_review_writes_what_finished(tmp_path, capsys, monkeypatch):
-    from nianbao import batch
     d = tmp_path / "reports"
     d.mkdir()
     for i in range(4):
         shutil.copy(TABLES / "pipe-wrong-totals.md", d / f"r{i}.md")
-    real, seen = batch.check_one, []
-
-    def check_one(path, *a, **kw):
-        if len(seen) == 2:
-            raise KeyboardInterrupt
-        seen.append(path)
-        return real(path, *a, **kw)
-    monkeypatch.setattr(batch, "check_one", check_one)
+    seen = interrupt_after(monkeypatch, 2)
     out = tmp_path / "out"
     assert main(["review", str(d), "-o", str(out), "--jobs", "1"]) == 130
     assert "已中断" in capsys.readouterr().err
