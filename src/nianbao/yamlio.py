@@ -97,16 +97,15 @@ def load_yaml(path: str):
     from . import cache
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            raw = fh.read()
     except OSError as exc:
         raise ConfigError(f"无法读取文件（{exc.strerror or exc}）", path) from None
-    cached = cache.values_get("yaml", data)
+    cached = cache.values_get("yaml", raw)
     if cached is not cache.MISS:
         return cached
-    raw = data
     from ruamel.yaml import YAMLError
     try:
-        text = data.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError("YAML 文件必须是 UTF-8 编码", path) from None
     if nesting_depth(text) > MAX_DEPTH:
